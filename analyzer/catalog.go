@@ -1,0 +1,279 @@
+package analyzer
+
+import (
+	"go/types"
+	"strings"
+)
+
+// This file is the resource catalog: which types must be given back, which
+// calls hand one out, which calls consume one, and which calls never return.
+// It is data; the dataflow never names a library.
+//
+// Functions and methods are named by key: "pkgpath.Func" for a function,
+// "pkgpath.Type.Method" for a method (pointer or not), where Type is the named
+// type that declares the method — for an interface method, the interface.
+
+// A resourceType is a named type whose values are taken out of a pool or a
+// server and must be given back.
+type resourceType struct {
+	pkg, name string
+	// release lists the methods that give the value back. For *pgxpool.Conn
+	// that includes Hijack, which also starts a new obligation on its result.
+	release []string
+	// verb says in a diagnostic what did not happen: "closed", "released".
+	verb string
+	// nextCloses: Next returning false closes the value (rows).
+	nextCloses bool
+}
+
+const (
+	pkgSQL    = "database/sql"
+	pkgSQLX   = "github.com/jmoiron/sqlx"
+	pkgRedis  = "github.com/redis/go-redis/v9"
+	pkgPgx5   = "github.com/jackc/pgx/v5"
+	pkgPool5  = "github.com/jackc/pgx/v5/pgxpool"
+	pkgPgx4   = "github.com/jackc/pgx/v4"
+	pkgPool4  = "github.com/jackc/pgx/v4/pgxpool"
+	verbClose = "closed"
+	verbTx    = "committed or rolled back"
+)
+
+var txRelease = []string{"Rollback", "Commit"}
+
+func builtinResources() []resourceType {
+	rs := []resourceType{
+		{pkg: pkgSQL, name: "Conn", release: []string{"Close"}, verb: verbClose},
+		{pkg: pkgSQL, name: "Tx", release: txRelease, verb: verbTx},
+		{pkg: pkgSQL, name: "Rows", release: []string{"Close"}, verb: verbClose, nextCloses: true},
+		{pkg: pkgSQL, name: "Stmt", release: []string{"Close"}, verb: verbClose},
+
+		{pkg: pkgSQLX, name: "Conn", release: []string{"Close"}, verb: verbClose},
+		{pkg: pkgSQLX, name: "Tx", release: txRelease, verb: verbTx},
+		{pkg: pkgSQLX, name: "Rows", release: []string{"Close"}, verb: verbClose, nextCloses: true},
+		{pkg: pkgSQLX, name: "Stmt", release: []string{"Close"}, verb: verbClose},
+		{pkg: pkgSQLX, name: "NamedStmt", release: []string{"Close"}, verb: verbClose},
+
+		{pkg: pkgRedis, name: "Conn", release: []string{"Close"}, verb: verbClose},
+		{pkg: pkgRedis, name: "PubSub", release: []string{"Close"}, verb: verbClose},
+	}
+	for _, v := range [][2]string{{pkgPgx5, pkgPool5}, {pkgPgx4, pkgPool4}} {
+		pgx, pool := v[0], v[1]
+		rs = append(rs,
+			resourceType{pkg: pgx, name: "Conn", release: []string{"Close"}, verb: verbClose},
+			resourceType{pkg: pgx, name: "Tx", release: txRelease, verb: verbTx},
+			resourceType{pkg: pgx, name: "Rows", release: []string{"Close"}, verb: verbClose, nextCloses: true},
+			resourceType{pkg: pgx, name: "BatchResults", release: []string{"Close"}, verb: verbClose},
+			resourceType{pkg: pool, name: "Conn", release: []string{"Release", "Hijack"}, verb: "released"},
+			resourceType{pkg: pool, name: "Tx", release: txRelease, verb: verbTx},
+		)
+	}
+	return rs
+}
+
+// builtinAcquirers lists the calls that hand out a fresh resource, as keys.
+// The resource is the call's first result; its type names the resourceType.
+func builtinAcquirers() []string {
+	keys := []string{
+		"database/sql.DB.Conn",
+		"database/sql.DB.Begin", "database/sql.DB.BeginTx", "database/sql.Conn.BeginTx",
+		"database/sql.DB.Query", "database/sql.DB.QueryContext",
+		"database/sql.Conn.QueryContext",
+		"database/sql.Tx.Query", "database/sql.Tx.QueryContext",
+		"database/sql.Stmt.Query", "database/sql.Stmt.QueryContext",
+		"database/sql.DB.Prepare", "database/sql.DB.PrepareContext",
+		"database/sql.Conn.PrepareContext",
+		"database/sql.Tx.Prepare", "database/sql.Tx.PrepareContext",
+	}
+	keys = append(keys, prefixed(pkgSQLX,
+		"DB.Connx",
+		"DB.Beginx", "DB.BeginTxx", "DB.MustBegin", "DB.MustBeginTx", "Conn.BeginTxx",
+		"DB.Queryx", "DB.QueryxContext", "DB.NamedQuery", "DB.NamedQueryContext",
+		"Tx.Queryx", "Tx.QueryxContext", "Tx.NamedQuery", "Conn.QueryxContext",
+		"Stmt.Queryx", "Stmt.QueryxContext", "NamedStmt.Queryx", "NamedStmt.QueryxContext",
+		"NamedStmt.Query", "NamedStmt.QueryContext",
+		"NamedQuery", "NamedQueryContext",
+		"Queryer.Query", "Queryer.Queryx", "QueryerContext.QueryContext", "QueryerContext.QueryxContext",
+		"DB.Preparex", "DB.PreparexContext", "Tx.Preparex", "Tx.PreparexContext", "Conn.PreparexContext",
+		"Preparex", "PreparexContext",
+		"DB.PrepareNamed", "DB.PrepareNamedContext", "Tx.PrepareNamed", "Tx.PrepareNamedContext",
+		"PrepareNamed", "PrepareNamedContext",
+	)...)
+	keys = append(keys, prefixed(pkgRedis,
+		"Client.Conn",
+		"Client.Subscribe", "Client.PSubscribe", "Client.SSubscribe",
+		"ClusterClient.Subscribe", "ClusterClient.PSubscribe", "ClusterClient.SSubscribe",
+		"Ring.Subscribe", "Ring.PSubscribe",
+		"UniversalClient.Subscribe", "UniversalClient.PSubscribe", "UniversalClient.SSubscribe",
+	)...)
+	for _, v := range [][2]string{{pkgPgx5, pkgPool5}, {pkgPgx4, pkgPool4}} {
+		keys = append(keys, prefixed(v[0],
+			"Connect", "ConnectConfig",
+			"Conn.Begin", "Conn.BeginTx", "Conn.Query", "Conn.SendBatch",
+			"Tx.Begin", "Tx.Query", "Tx.SendBatch",
+		)...)
+		keys = append(keys, prefixed(v[1],
+			"Pool.Acquire", "Pool.Begin", "Pool.BeginTx", "Pool.Query", "Pool.SendBatch",
+			"Conn.Begin", "Conn.BeginTx", "Conn.Query", "Conn.SendBatch", "Conn.Hijack",
+			"Tx.Begin", "Tx.Query", "Tx.SendBatch",
+		)...)
+	}
+	return keys
+}
+
+// builtinConsumers maps a function to the parameter it closes.
+func builtinConsumers() map[string]int {
+	return map[string]int{
+		pkgPgx5 + ".CollectRows":          0,
+		pkgPgx5 + ".CollectOneRow":        0,
+		pkgPgx5 + ".CollectExactlyOneRow": 0,
+		pkgPgx5 + ".ForEachRow":           0,
+		// sqlx's scanAll reads the rows to the end, which closes them.
+		pkgSQLX + ".StructScan": 0,
+	}
+}
+
+// builtinNoReturn lists calls after which the path does not reach a return.
+func builtinNoReturn() []string {
+	keys := []string{"os.Exit", "runtime.Goexit"}
+	for _, name := range []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"} {
+		keys = append(keys, "log."+name, "log.Logger."+name)
+	}
+	for _, recv := range []string{"common", "T", "B", "F", "TB"} {
+		for _, name := range []string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"} {
+			keys = append(keys, "testing."+recv+"."+name)
+		}
+	}
+	return keys
+}
+
+// borrowingPackages only look at the values passed to them: handing a
+// resource to them does not hand it over.
+var borrowingPackages = []string{"fmt", "log", "log/slog", "errors", pkgSQL, pkgSQLX, pkgRedis, pkgPgx5, pkgPool5, pkgPgx4, pkgPool4}
+
+func prefixed(pkg string, names ...string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = pkg + "." + n
+	}
+	return out
+}
+
+// A catalog is the resolved form of the data above, ready for lookups.
+type catalog struct {
+	resources map[string]*resourceType // "pkg.Name"
+	acquirers map[string]bool
+	consumers map[string]int
+	noReturn  map[string]bool
+	borrowers map[string]bool
+	// packages holds every package path that the catalog mentions: a
+	// package that imports none of them holds no obligation.
+	packages map[string]bool
+}
+
+func newCatalog() *catalog {
+	c := &catalog{
+		resources: map[string]*resourceType{},
+		acquirers: map[string]bool{},
+		consumers: builtinConsumers(),
+		noReturn:  map[string]bool{},
+		borrowers: map[string]bool{},
+		packages:  map[string]bool{},
+	}
+	for _, r := range builtinResources() {
+		r := r
+		c.resources[r.pkg+"."+r.name] = &r
+		c.packages[r.pkg] = true
+	}
+	for _, k := range builtinAcquirers() {
+		c.acquirers[k] = true
+	}
+	for _, k := range builtinNoReturn() {
+		c.noReturn[k] = true
+	}
+	for _, p := range borrowingPackages {
+		c.borrowers[p] = true
+	}
+	return c
+}
+
+// funcKey names f as the catalog does, or returns "" for a method of an
+// unnamed type.
+func funcKey(f *types.Func) string {
+	f = f.Origin()
+	if f.Pkg() == nil {
+		return ""
+	}
+	sig, _ := f.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return f.Pkg().Path() + "." + f.Name()
+	}
+	named := namedOf(sig.Recv().Type())
+	if named == nil {
+		return ""
+	}
+	return f.Pkg().Path() + "." + named.Obj().Name() + "." + f.Name()
+}
+
+// namedOf returns the named type of t or *t, or nil.
+func namedOf(t types.Type) *types.Named {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// resourceOf returns the resource type of values of type t, or nil.
+func (c *catalog) resourceOf(t types.Type) *resourceType {
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() == nil {
+		return nil
+	}
+	return c.resources[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+}
+
+func (c *catalog) isNoReturn(f *types.Func) bool {
+	if f.Pkg() == nil {
+		return false
+	}
+	switch f.Pkg().Path() {
+	case "os", "runtime", "log", "testing":
+		return c.noReturn[funcKey(f)]
+	}
+	return false
+}
+
+// releaseMethod reports whether calling method name on a value of type t
+// gives a value of resource r back.
+func releaseMethod(r *resourceType, name string) bool {
+	for _, m := range r.release {
+		if m == name {
+			return true
+		}
+	}
+	return false
+}
+
+// methodOf returns the method named name of type t, promoted or not.
+func methodOf(t types.Type, name string) *types.Func {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	f, _ := obj.(*types.Func)
+	return f
+}
+
+// isReleaseCall reports whether calling callee on a value of type t (the
+// resource's own type, r) gives it back: callee must be the very method that
+// t's method set resolves the release name to, so that a promoted
+// (*sql.Tx).Commit counts for *sqlx.Tx and an unrelated Close does not.
+func isReleaseCall(r *resourceType, t types.Type, callee *types.Func) bool {
+	if !releaseMethod(r, callee.Name()) {
+		return false
+	}
+	m := methodOf(t, callee.Name())
+	return m != nil && m.Origin() == callee.Origin()
+}
+
+// shortPkg trims a package path for messages.
+func shortPkg(path string) string {
+	return path[strings.LastIndex(path, "/")+1:]
+}

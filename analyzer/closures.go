@@ -1,0 +1,152 @@
+package analyzer
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file summarises what a function literal (or bound method) does with a
+// resource it captured or was passed: releases it on every path that
+// returns, never, or only when one of its captured variables is nil or
+// non-nil (true or false) — the `defer func() { if err != nil {
+// conn.Close() } }()` shape.
+
+type summaryKind uint8
+
+const (
+	never summaryKind = iota
+	always
+	conditional
+)
+
+type summary struct {
+	kind    summaryKind
+	freeVar int   // conditional: the captured variable the release depends on
+	want    truth // conditional: the value it must have
+	method  string
+}
+
+type summaryKey struct {
+	fn      *ssa.Function
+	input   ssa.Value
+	kind    aliasKind
+	content aliasKind
+}
+
+// maxDepth bounds the nesting of closures that summaries look into. Deeper
+// closures are supposed to release what they are given.
+const maxDepth = 4
+
+// summarize computes the summary of fn for input, a free variable or a
+// parameter of fn that stands for resource o as kind (content: what a cell
+// holds).
+func (fa *funcAnalysis) summarize(fn *ssa.Function, input ssa.Value, kind, content aliasKind, o *obligation) summary {
+	key := summaryKey{fn, input, kind, content}
+	if s, ok := fa.cache[key]; ok {
+		return s
+	}
+	fa.cache[key] = summary{kind: always} // a recursive closure: suppose the best
+	s := fa.computeSummary(fn, input, kind, content, o)
+	fa.cache[key] = s
+	return s
+}
+
+func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, content aliasKind, o *obligation) summary {
+	if len(fn.Blocks) == 0 || fa.depth >= maxDepth {
+		return summary{kind: always}
+	}
+	run := func(assume map[ssa.Value]truth) (*funcAnalysis, bool) {
+		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(input, kind, content)}
+		sub := &funcAnalysis{cat: fa.cat, fn: fn, obls: []*obligation{in}, assume: assume, depth: fa.depth + 1, cache: fa.cache}
+		sub.buildEvents()
+		sub.solveFrom(single(held))
+		return sub, !in.heldAtExit
+	}
+	sub, released := run(nil)
+	method := releaseName(sub)
+	if released {
+		return summary{kind: always, method: method}
+	}
+	for _, fv := range conditionVars(fn) {
+		for _, want := range []truth{isTrue, isFalse} {
+			if _, ok := run(map[ssa.Value]truth{fv: want}); ok {
+				for i, v := range fn.FreeVars {
+					if v == fv {
+						return summary{kind: conditional, freeVar: i, want: want, method: method}
+					}
+				}
+			}
+		}
+	}
+	if releasesSomewhere(sub) {
+		// It releases on some paths, under a condition we cannot read. We
+		// would rather miss a leak than invent one.
+		return summary{kind: always, method: method}
+	}
+	return summary{kind: never}
+}
+
+// releaseName returns the release method the closure calls, for messages.
+func releaseName(sub *funcAnalysis) string {
+	for _, evs := range sub.events {
+		for _, ev := range evs {
+			if ev.kind == evRelease {
+				if c, ok := ev.instr.(*ssa.Call); ok {
+					if f := calleeFunc(c.Common()); f != nil && releaseMethod(sub.obls[0].res, f.Name()) {
+						return f.Name()
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// releasesSomewhere reports whether some reachable block of the summary
+// releases its input.
+func releasesSomewhere(sub *funcAnalysis) bool {
+	for _, evs := range sub.events {
+		for _, ev := range evs {
+			if ev.kind == evRelease || ev.kind == evDefer {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// conditionVars returns the free variables of fn whose value on entry a
+// branch of fn tests: `if err != nil`, `if !committed`.
+func conditionVars(fn *ssa.Function) []ssa.Value {
+	var out []ssa.Value
+	seen := map[ssa.Value]bool{}
+	for _, b := range fn.Blocks {
+		ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cond := ifInstr.Cond
+		for {
+			not, ok := cond.(*ssa.UnOp)
+			if !ok || not.Op != token.NOT {
+				break
+			}
+			cond = not.X
+		}
+		if x, _, ok := nilCompare(cond); ok {
+			cond = x
+		}
+		load, ok := cond.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			continue
+		}
+		fv, ok := load.X.(*ssa.FreeVar)
+		if !ok || seen[fv] {
+			continue
+		}
+		seen[fv] = true
+		out = append(out, fv)
+	}
+	return out
+}

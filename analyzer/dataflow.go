@@ -1,0 +1,364 @@
+package analyzer
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file judges paths: a forward dataflow over the blocks of one
+// function, to a fixed point, that tells for each obligation and each return
+// whether some path reaches the return still holding the resource. It never
+// enumerates paths: the state of an obligation at a point is the set of the
+// few facts a path can have about it (held or not; a deferred release armed
+// or not), so the cost is linear in blocks × obligations.
+
+// A fact is what one path knows about one obligation.
+type fact uint8
+
+const (
+	held      fact = 1 << iota // held, and no deferred release covers it yet
+	armed                      // a deferred release covers whatever the variable holds at exit
+	armedCond                  // likewise, when a condition holds at exit
+)
+
+// A factSet is the set of facts of all the paths that reach a point: bit f
+// is set when some path has fact f. The empty set means no path.
+type factSet uint8
+
+func single(f fact) factSet { return 1 << f }
+
+// apply maps every path's fact through fn.
+func (s factSet) apply(fn func(fact) fact) factSet {
+	var out factSet
+	for f := fact(0); f < 8; f++ {
+		if s&(1<<f) != 0 {
+			out |= 1 << fn(f)
+		}
+	}
+	return out
+}
+
+// any reports whether some path's fact satisfies pred.
+func (s factSet) any(pred func(fact) bool) bool {
+	for f := fact(0); f < 8; f++ {
+		if s&(1<<f) != 0 && pred(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// solve runs the dataflow and records what it finds on the obligations.
+// entry is the state of every obligation on entry to the function.
+func (fa *funcAnalysis) solve() *funcAnalysis {
+	fa.solveFrom(single(0))
+	return fa
+}
+
+func (fa *funcAnalysis) solveFrom(entry factSet) {
+	n := len(fa.obls)
+	blocks := fa.fn.Blocks
+	in := make([][]factSet, len(blocks))
+	in[0] = make([]factSet, n)
+	for i := range in[0] {
+		in[0][i] = entry
+	}
+	loops := loopsOf(fa.fn)
+	work := []*ssa.BasicBlock{blocks[0]}
+	queued := make([]bool, len(blocks))
+	queued[0] = true
+	state := make([]factSet, n)
+	for len(work) > 0 {
+		b := work[0]
+		work = work[1:]
+		queued[b.Index] = false
+		copy(state, in[b.Index])
+		if !fa.transfer(b, state, loops) {
+			continue // the path ends without returning
+		}
+		for si, succ := range b.Succs {
+			changed := false
+			if in[succ.Index] == nil {
+				in[succ.Index] = make([]factSet, n)
+				changed = true
+			}
+			for i := range state {
+				s := fa.refine(b, si, i, state[i])
+				if s|in[succ.Index][i] != in[succ.Index][i] {
+					in[succ.Index][i] |= s
+					changed = true
+				}
+			}
+			if changed && !queued[succ.Index] {
+				queued[succ.Index] = true
+				work = append(work, succ)
+			}
+		}
+	}
+}
+
+// transfer runs the events of block b over state. It returns false if the
+// block ends the path without a return (panic, os.Exit, t.Fatal, …).
+func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, state []factSet, loops *loopInfo) bool {
+	for _, ev := range fa.events[b.Index] {
+		switch ev.kind {
+		case evNoReturn:
+			return false
+		case evAcquire:
+			o := fa.obls[ev.obl]
+			if state[ev.obl].any(func(f fact) bool { return f&held != 0 && f&(armed|armedCond) == 0 }) {
+				o.loopLeak = true
+			}
+			state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f | held })
+		case evRelease:
+			state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f &^ held })
+		case evDefer:
+			o := fa.obls[ev.obl]
+			if o.call != nil && o.deferInLoop == nil && loops.together(ev.instr.Block(), o.call.Block()) {
+				o.deferInLoop, o.deferMethod = ev.instr.(*ssa.Defer), ev.method
+			}
+			switch {
+			case ev.cond != nil:
+				o.addCond(ev.cond)
+				state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f | armedCond })
+			case ev.byCell:
+				state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f | armed })
+			default:
+				state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f &^ held })
+			}
+		case evReturn:
+			fa.atReturn(ev.instr.(*ssa.Return), state)
+		}
+	}
+	return true
+}
+
+func (o *obligation) addCond(c *condition) {
+	for _, x := range o.conds {
+		if *x == *c {
+			return
+		}
+	}
+	o.conds = append(o.conds, c)
+}
+
+// atReturn records the obligations that a return leaks.
+func (fa *funcAnalysis) atReturn(ret *ssa.Return, state []factSet) {
+	for i, o := range fa.obls {
+		condMet := fa.condAtReturn(o, ret)
+		leaks := state[i].any(func(f fact) bool {
+			return f&held != 0 && f&armed == 0 && !(f&armedCond != 0 && condMet)
+		})
+		if !leaks {
+			continue
+		}
+		o.heldAtExit = true
+		pos, end := returnPos(fa.fn, ret)
+		if o.leak == nil {
+			o.leak, o.leakEnd = ret, end
+			continue
+		}
+		if old, _ := returnPos(fa.fn, o.leak); pos < old {
+			o.leak, o.leakEnd = ret, end
+		}
+	}
+}
+
+// condAtReturn reports whether one of the conditions of o's deferred
+// releases may hold at ret. What cannot be told counts as holding: we would
+// rather miss a leak than invent one.
+func (fa *funcAnalysis) condAtReturn(o *obligation, ret *ssa.Return) bool {
+	for _, c := range o.conds {
+		val, found, _ := reachingStore(c.cell, ret.Block(), indexOf(ret))
+		if !found {
+			return true
+		}
+		if t := valueAt(val, ret.Block()); t == unknown || t == c.want {
+			return true
+		}
+	}
+	return false
+}
+
+// refine narrows the state of obligation i on the edge from b to its
+// successor si: where the acquisition failed, where the resource is nil,
+// where rows.Next returned false (which closes the rows), and where a
+// summary's assumption rules the edge out.
+func (fa *funcAnalysis) refine(b *ssa.BasicBlock, si, i int, s factSet) factSet {
+	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok || len(b.Succs) != 2 || b.Succs[0] == b.Succs[1] {
+		return s
+	}
+	onTrue := si == 0
+	o := fa.obls[i]
+	cond := ifInstr.Cond
+	negated := false
+	for {
+		not, ok := cond.(*ssa.UnOp)
+		if !ok || not.Op != token.NOT {
+			break
+		}
+		cond, negated = not.X, !negated
+	}
+	taken := onTrue != negated // the edge where cond (without the nots) is true
+
+	if x, trueIsNil, ok := nilCompare(cond); ok {
+		isNilEdge := taken == trueIsNil
+		if isRecover(x) && !isNilEdge {
+			return 0 // recover() is nil on every path that returns normally
+		}
+		if want, ok := fa.assumed(x); ok && (want == isFalse) != isNilEdge {
+			return 0
+		}
+		if x == o.errv && !isNilEdge {
+			return s.apply(func(f fact) fact { return f &^ held })
+		}
+		if isNilEdge && o.aliases.kind[x] == direct {
+			return s.apply(func(f fact) fact { return f &^ held })
+		}
+		return s
+	}
+	if want, ok := fa.assumed(cond); ok && (want == isTrue) != taken {
+		return 0
+	}
+	if !taken && o.res.nextCloses {
+		if call, ok := cond.(*ssa.Call); ok && fa.isNextCall(o, call.Common()) {
+			return s.apply(func(f fact) fact { return f &^ held })
+		}
+	}
+	return s
+}
+
+// assumed returns what the summary being computed supposes of v, when v
+// reads a free variable as it was on entry.
+func (fa *funcAnalysis) assumed(v ssa.Value) (truth, bool) {
+	if len(fa.assume) == 0 {
+		return unknown, false
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return unknown, false
+	}
+	want, ok := fa.assume[load.X]
+	if !ok {
+		return unknown, false
+	}
+	if _, atEntry := resolve(load); !atEntry {
+		return unknown, false
+	}
+	return want, true
+}
+
+func isRecover(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	b, ok := call.Common().Value.(*ssa.Builtin)
+	return ok && b.Name() == "recover"
+}
+
+// isNextCall reports whether c is o's Next method (rows.Next()).
+func (fa *funcAnalysis) isNextCall(o *obligation, c *ssa.CallCommon) bool {
+	f := calleeFunc(c)
+	if f == nil || f.Name() != "Next" {
+		return false
+	}
+	recv := c.Value
+	if !c.IsInvoke() {
+		if len(c.Args) == 0 {
+			return false
+		}
+		recv = c.Args[0]
+	}
+	for _, r := range fa.aliasesOf(recv) {
+		if fa.obls[r.obl] == o && r.kind == direct {
+			m := methodOf(o.typ, "Next")
+			return m != nil && (c.IsInvoke() || m.Origin() == f)
+		}
+	}
+	return false
+}
+
+// loopInfo knows which blocks are on a cycle together.
+type loopInfo struct {
+	scc  []int // block index -> strongly connected component
+	loop []bool
+}
+
+// together reports whether a and b are in the same loop.
+func (l *loopInfo) together(a, b *ssa.BasicBlock) bool {
+	return l.scc[a.Index] == l.scc[b.Index] && l.loop[l.scc[a.Index]]
+}
+
+// loopsOf computes the strongly connected components of fn's blocks
+// (Tarjan's algorithm, iterative).
+func loopsOf(fn *ssa.Function) *loopInfo {
+	n := len(fn.Blocks)
+	index := make([]int, n)
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	l := &loopInfo{scc: make([]int, n)}
+	var stack []int
+	next := 0
+	type frame struct{ b, succ int }
+	for root := 0; root < n; root++ {
+		if index[root] != -1 {
+			continue
+		}
+		call := []frame{{root, 0}}
+		index[root], low[root] = next, next
+		next++
+		stack = append(stack, root)
+		onStack[root] = true
+		for len(call) > 0 {
+			top := &call[len(call)-1]
+			b := fn.Blocks[top.b]
+			if top.succ < len(b.Succs) {
+				w := b.Succs[top.succ].Index
+				top.succ++
+				if index[w] == -1 {
+					index[w], low[w] = next, next
+					next++
+					stack = append(stack, w)
+					onStack[w] = true
+					call = append(call, frame{w, 0})
+				} else if onStack[w] && index[w] < low[top.b] {
+					low[top.b] = index[w]
+				}
+				continue
+			}
+			v := top.b
+			call = call[:len(call)-1]
+			if len(call) > 0 && low[v] < low[call[len(call)-1].b] {
+				low[call[len(call)-1].b] = low[v]
+			}
+			if low[v] == index[v] {
+				id := len(l.loop)
+				size := 0
+				selfLoop := false
+				for {
+					w := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					onStack[w] = false
+					l.scc[w] = id
+					size++
+					for _, s := range fn.Blocks[w].Succs {
+						if s.Index == w {
+							selfLoop = true
+						}
+					}
+					if w == v {
+						break
+					}
+				}
+				l.loop = append(l.loop, size > 1 || selfLoop)
+			}
+		}
+	}
+	return l
+}

@@ -1,0 +1,46 @@
+// Package analyzer defines connrelease, an analysis that reports database
+// connections, transactions, statements and rows that are not given back on
+// every path.
+//
+// # Analyzer connrelease
+//
+// connrelease: report pooled database resources that are not released on every path
+//
+// A Go service takes a resource out of a pool — db.Conn(ctx),
+// pool.Acquire(ctx), db.BeginTx, db.QueryContext — and must give it back:
+// Close, Release, Commit or Rollback. When one path back to the caller
+// forgets, the pool drains in production while every test passes.
+//
+// connrelease follows the SSA value of each acquisition through the
+// function's control-flow graph and reports every acquisition that some
+// path reaches a return with, still held: not released (deferred or not),
+// not handed over (returned, stored in memory that outlives the call, sent
+// on a channel, captured by a goroutine or an escaping closure, passed to a
+// function it does not know). On the branch where the acquisition's error is
+// non-nil, or the value is nil, nothing is held; a path that ends in panic,
+// os.Exit, log.Fatal or t.Fatal leaks nothing; rows.Next returning false
+// closes the rows.
+//
+// Checks:
+//
+//   - leak (category "leak"): a resource not given back on some path, or
+//     a result discarded. Reported at the acquisition, with the earliest
+//     leaking return as related information.
+//   - defer-in-loop (category "defer-in-loop", flag -defer-in-loop): a
+//     release deferred inside the loop that acquires the resource: every
+//     iteration's resource stays held until the function returns.
+package analyzer
+
+// doc is the analyzer's documentation: the package comment, from its
+// analyzer heading on.
+const doc = `report pooled database resources that are not released on every path
+
+A Go service takes a resource out of a pool — db.Conn(ctx), pool.Acquire(ctx),
+db.BeginTx, db.QueryContext — and must give it back: Close, Release, Commit or
+Rollback. connrelease follows the SSA value of each acquisition and reports
+every acquisition that some path reaches a return with, still held: not
+released (deferred or not) and not handed over (returned, stored in memory
+that outlives the call, sent on a channel, captured by a goroutine or an
+escaping closure, passed to a function it does not know).
+
+Checks: leak (on), defer-in-loop (on; flag -defer-in-loop).`

@@ -1,0 +1,395 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file finds the obligations of a function and turns its instructions
+// into the events that the dataflow (dataflow.go) runs over.
+
+// An obligation is one acquisition: a resource that must be given back.
+type obligation struct {
+	call  *ssa.Call // the acquisition; nil for the input of a summary
+	value ssa.Value // the resource; nil when the result is dropped
+	errv  ssa.Value // the acquisition's error result, if it has one
+	typ   types.Type
+	res   *resourceType
+
+	aliases *aliasSet
+	conds   []*condition // conditions of the deferred releases seen
+
+	// What the dataflow found.
+	leak        *ssa.Return // the earliest return that leaks it
+	leakEnd     bool        // that return is the end of the function
+	loopLeak    bool        // the loop acquires it again while it is held
+	deferInLoop *ssa.Defer  // a release deferred in the loop that acquires it
+	deferMethod string
+	heldAtExit  bool // for a summary input: some return still holds it
+}
+
+type evKind uint8
+
+const (
+	evAcquire  evKind = iota + 1
+	evRelease         // given back, or handed over, now
+	evDefer           // a deferred release
+	evNoReturn        // the path ends here without returning
+	evReturn          // the function returns
+)
+
+type event struct {
+	kind   evKind
+	obl    int
+	instr  ssa.Instruction
+	byCell bool       // evDefer: releases whatever the variable holds at exit
+	cond   *condition // evDefer: only when cond holds at exit
+	method string     // evDefer: the method deferred, for messages
+}
+
+// A condition is what a deferred closure needs to release: the variable
+// cell (of the function that deferred it) holds a value that is non-nil or
+// true (want == isTrue), or nil or false (want == isFalse).
+type condition struct {
+	cell ssa.Value
+	want truth
+}
+
+// funcAnalysis is the analysis of one function.
+type funcAnalysis struct {
+	cat    *catalog
+	fn     *ssa.Function
+	obls   []*obligation
+	events [][]event // per block, in order
+	// assume holds what a summary supposes of its free variables on entry.
+	assume map[ssa.Value]truth
+	depth  int
+	cache  map[summaryKey]summary
+}
+
+// newFuncAnalysis finds the acquisitions of fn, or returns nil if it has
+// none.
+func newFuncAnalysis(cat *catalog, fn *ssa.Function) *funcAnalysis {
+	if len(fn.Blocks) == 0 {
+		return nil
+	}
+	fa := &funcAnalysis{cat: cat, fn: fn, cache: map[summaryKey]summary{}}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok {
+				if o := fa.acquisition(call); o != nil {
+					fa.obls = append(fa.obls, o)
+				}
+			}
+		}
+	}
+	if len(fa.obls) == 0 {
+		return nil
+	}
+	for _, o := range fa.obls {
+		if o.value != nil {
+			o.aliases = computeAliases(o.value, direct, 0)
+		} else {
+			o.aliases = computeAliases(nil, direct, 0)
+		}
+	}
+	fa.buildEvents()
+	return fa
+}
+
+// calleeFunc returns the function or method a call names, if it names one.
+func calleeFunc(c *ssa.CallCommon) *types.Func {
+	if c.IsInvoke() {
+		return c.Method
+	}
+	if _, ok := c.Value.(*ssa.MakeClosure); ok {
+		return nil
+	}
+	if callee := c.StaticCallee(); callee != nil {
+		if f, ok := callee.Object().(*types.Func); ok {
+			return f.Origin()
+		}
+	}
+	return nil
+}
+
+// acquisition returns the obligation that call creates, or nil.
+func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
+	f := calleeFunc(call.Common())
+	if f == nil || f.Pkg() == nil || !fa.cat.packages[f.Pkg().Path()] || !fa.cat.acquirers[funcKey(f)] {
+		return nil
+	}
+	results := call.Common().Signature().Results()
+	if results.Len() == 0 {
+		return nil
+	}
+	o := &obligation{call: call, typ: results.At(0).Type()}
+	if o.res = fa.cat.resourceOf(o.typ); o.res == nil {
+		return nil
+	}
+	if results.Len() == 1 {
+		if refs := call.Referrers(); refs != nil && len(*refs) > 0 {
+			o.value = call
+		}
+		return o
+	}
+	errIndex := -1
+	if last := results.At(results.Len() - 1).Type(); types.Identical(last, types.Universe.Lookup("error").Type()) {
+		errIndex = results.Len() - 1
+	}
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok {
+			switch ex.Index {
+			case 0:
+				o.value = ex
+			case errIndex:
+				o.errv = ex
+			}
+		}
+	}
+	return o
+}
+
+// aliasRef says that a value stands for obligation obl, as kind.
+type aliasRef struct {
+	obl  int
+	kind aliasKind
+}
+
+// aliasesOf returns the obligations that v stands for. A load from a local
+// variable is first resolved to the value stored there, when known: after
+// `conn = nil`, a load of conn is no longer the connection.
+func (fa *funcAnalysis) aliasesOf(v ssa.Value) []aliasRef {
+	if v == nil {
+		return nil
+	}
+	if r, _ := resolve(v); r != v {
+		v = r
+	}
+	var out []aliasRef
+	for i, o := range fa.obls {
+		if k := o.aliases.kind[v]; k != 0 {
+			out = append(out, aliasRef{i, k})
+		}
+	}
+	return out
+}
+
+func (fa *funcAnalysis) buildEvents() {
+	fa.events = make([][]event, len(fa.fn.Blocks))
+	for _, b := range fa.fn.Blocks {
+		var evs []event
+		emit := func(e event) { evs = append(evs, e) }
+		for _, instr := range b.Instrs {
+			fa.instrEvents(instr, emit)
+		}
+		fa.events[b.Index] = evs
+	}
+}
+
+// handOver emits a release for every obligation that one of vals stands
+// for.
+func (fa *funcAnalysis) handOver(instr ssa.Instruction, emit func(event), vals ...ssa.Value) {
+	for _, v := range vals {
+		for _, r := range fa.aliasesOf(v) {
+			emit(event{kind: evRelease, obl: r.obl, instr: instr})
+		}
+	}
+}
+
+func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
+	switch instr := instr.(type) {
+	case *ssa.Call:
+		fa.callEvents(instr, instr.Common(), nil, emit)
+		for i, o := range fa.obls {
+			if o.call == instr {
+				emit(event{kind: evAcquire, obl: i, instr: instr})
+			}
+		}
+	case *ssa.Defer:
+		fa.callEvents(instr, instr.Common(), instr, emit)
+	case *ssa.Go:
+		// A goroutine that gets the resource owns it now.
+		c := instr.Common()
+		fa.handOver(instr, emit, c.Value)
+		fa.handOver(instr, emit, c.Args...)
+	case *ssa.Return:
+		fa.handOver(instr, emit, instr.Results...)
+		emit(event{kind: evReturn, obl: -1, instr: instr})
+	case *ssa.Store:
+		if localBase(instr.Addr) == nil {
+			fa.handOver(instr, emit, instr.Val) // a global, a field of a parameter, …
+		}
+	case *ssa.MapUpdate:
+		fa.handOver(instr, emit, instr.Key, instr.Value)
+	case *ssa.Send:
+		fa.handOver(instr, emit, instr.X)
+	case *ssa.Select:
+		for _, st := range instr.States {
+			if st.Dir == types.SendOnly {
+				fa.handOver(instr, emit, st.Send)
+			}
+		}
+	case *ssa.Panic:
+		emit(event{kind: evNoReturn, obl: -1, instr: instr})
+	}
+}
+
+// callEvents classifies a call or deferred call (def != nil): which
+// obligations it releases or takes over, and whether it returns at all.
+func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def *ssa.Defer, emit func(event)) {
+	release := func(obl int, method string) {
+		if def != nil {
+			emit(event{kind: evDefer, obl: obl, instr: instr, method: method})
+		} else {
+			emit(event{kind: evRelease, obl: obl, instr: instr})
+		}
+	}
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		switch b.Name() {
+		case "append", "copy":
+			for _, a := range c.Args {
+				for _, r := range fa.aliasesOf(a) {
+					release(r.obl, "")
+				}
+			}
+		}
+		return
+	}
+	// A function literal or a bound method: judge what its body does.
+	if fn, bindings := closureOf(c.Value); fn != nil {
+		fa.closureCallEvents(instr, fn, bindings, c.Args, def, emit)
+		return
+	}
+	f := calleeFunc(c)
+	if f == nil {
+		// A call of a function value we cannot see: if the value is a
+		// closure holding the resource, suppose it releases it; an argument
+		// is handed over.
+		for _, r := range fa.aliasesOf(c.Value) {
+			release(r.obl, "")
+		}
+		for _, a := range c.Args {
+			for _, r := range fa.aliasesOf(a) {
+				release(r.obl, "")
+			}
+		}
+		return
+	}
+	if def == nil && fa.cat.isNoReturn(f) {
+		emit(event{kind: evNoReturn, obl: -1, instr: instr})
+		return
+	}
+	args := c.Args
+	var recv ssa.Value
+	if c.IsInvoke() {
+		recv = c.Value
+	} else if f.Type().(*types.Signature).Recv() != nil && len(args) > 0 {
+		recv, args = args[0], args[1:]
+	}
+	if recv != nil {
+		for _, r := range fa.aliasesOf(recv) {
+			o := fa.obls[r.obl]
+			switch {
+			case r.kind != direct:
+				// A method of a struct or closure that holds the resource:
+				// we cannot see what it does with it, so it takes it.
+				release(r.obl, "")
+			case c.IsInvoke() && releaseMethod(o.res, f.Name()) && methodOf(o.typ, f.Name()) != nil,
+				!c.IsInvoke() && isReleaseCall(o.res, o.typ, f):
+				release(r.obl, f.Name())
+			}
+		}
+	}
+	key := ""
+	if f.Pkg() != nil && fa.cat.packages[f.Pkg().Path()] {
+		key = funcKey(f)
+	}
+	consumed, isConsumer := fa.cat.consumers[key]
+	for i, a := range args {
+		for _, r := range fa.aliasesOf(a) {
+			switch {
+			case isConsumer && i == consumed:
+				release(r.obl, f.Name())
+			case f.Pkg() != nil && fa.cat.borrowers[f.Pkg().Path()]:
+				// Only looks at it.
+			default:
+				// An unknown callee: suppose it takes the resource over.
+				release(r.obl, "")
+			}
+		}
+	}
+}
+
+// closureOf returns the function a call runs when it is a function literal
+// or a bound method, with the values it captured.
+func closureOf(v ssa.Value) (*ssa.Function, []ssa.Value) {
+	switch v := v.(type) {
+	case *ssa.MakeClosure:
+		return v.Fn.(*ssa.Function), v.Bindings
+	case *ssa.Function:
+		if v.Parent() != nil {
+			return v, nil
+		}
+	}
+	return nil, nil
+}
+
+// closureCallEvents judges a call of a closure by the summary of its body
+// for each captured value or argument that stands for a resource.
+func (fa *funcAnalysis) closureCallEvents(instr ssa.Instruction, fn *ssa.Function, bindings, args []ssa.Value, def *ssa.Defer, emit func(event)) {
+	inputs := func(outer []ssa.Value, inner func(i int) ssa.Value) {
+		for i, v := range outer {
+			for _, r := range fa.aliasesOf(v) {
+				o := fa.obls[r.obl]
+				content := aliasKind(0)
+				if r.kind == cell {
+					if rv, _ := resolve(v); rv == v {
+						content = o.aliases.content[v]
+					}
+				}
+				in := inner(i)
+				if in == nil {
+					continue
+				}
+				s := fa.summarize(fn, in, r.kind, content, o)
+				switch {
+				case s.kind == never:
+				case def == nil:
+					// Called now: conditional releases count as releases;
+					// we would rather miss a leak than invent one.
+					emit(event{kind: evRelease, obl: r.obl, instr: instr})
+				case s.kind == always:
+					emit(event{kind: evDefer, obl: r.obl, instr: instr, byCell: r.kind == cell, method: s.method})
+				default:
+					mc := instr.(*ssa.Defer).Call.Value.(*ssa.MakeClosure)
+					cond := &condition{cell: mc.Bindings[s.freeVar], want: s.want}
+					emit(event{kind: evDefer, obl: r.obl, instr: instr, byCell: r.kind == cell, cond: cond, method: s.method})
+				}
+			}
+		}
+	}
+	inputs(bindings, func(i int) ssa.Value {
+		if i < len(fn.FreeVars) {
+			return fn.FreeVars[i]
+		}
+		return nil
+	})
+	inputs(args, func(i int) ssa.Value {
+		if i < len(fn.Params) {
+			return fn.Params[i]
+		}
+		return nil
+	})
+}
+
+// returnPos is where a return is written; the implicit return at the end
+// of a function is at its closing brace.
+func returnPos(fn *ssa.Function, ret *ssa.Return) (token.Pos, bool) {
+	if ret.Pos().IsValid() {
+		return ret.Pos(), false
+	}
+	return endPos(fn), true
+}

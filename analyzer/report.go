@@ -1,0 +1,131 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file turns what the dataflow found into diagnostics: one per leaking
+// acquisition, at the acquisition, with the leaking return as related
+// information.
+
+func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis) {
+	for _, o := range fa.obls {
+		if o.call == nil {
+			continue
+		}
+		site := syn.calls[o.call.Pos()]
+		if site == nil {
+			continue // generated code without syntax: nothing to point at
+		}
+		d := describe(pass, site, o)
+		switch {
+		case o.deferInLoop != nil:
+			if !c.cfg.DeferInLoop {
+				continue
+			}
+			method := o.deferMethod
+			if method == "" {
+				method = o.res.release[0]
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos:      site.call.Pos(),
+				End:      site.call.End(),
+				Category: CategoryDeferInLoop,
+				Message: fmt.Sprintf("%s.%s is deferred inside a loop: every iteration's %s from %s stays held until the function returns",
+					d.name, method, d.typ, d.src),
+				Related: []analysis.RelatedInformation{{Pos: o.deferInLoop.Pos(), Message: "deferred here"}},
+			})
+		case o.leak != nil:
+			pos, _ := returnPos(fa.fn, o.leak)
+			line := pass.Fset.Position(pos).Line
+			var msg string
+			if d.discarded {
+				msg = fmt.Sprintf("the %s from %s is discarded and never %s", d.typ, d.src, o.res.verb)
+			} else {
+				msg = fmt.Sprintf("%s (%s from %s) is not %s on every path: the return at line %d leaks it", d.name, d.typ, d.src, o.res.verb, line)
+			}
+			related := "this return leaks it"
+			if o.leakEnd {
+				related = "the end of the function leaks it"
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos:      site.call.Pos(),
+				End:      site.call.End(),
+				Category: CategoryLeak,
+				Message:  msg,
+				Related:  []analysis.RelatedInformation{{Pos: pos, Message: related}},
+			})
+		case o.loopLeak:
+			msg := fmt.Sprintf("%s (%s from %s) is not %s on every path: the next loop iteration acquires it again while it is still held", d.name, d.typ, d.src, o.res.verb)
+			if d.discarded {
+				msg = fmt.Sprintf("the %s from %s is discarded and never %s", d.typ, d.src, o.res.verb)
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos:      site.call.Pos(),
+				End:      site.call.End(),
+				Category: CategoryLeak,
+				Message:  msg,
+			})
+		}
+	}
+}
+
+// description is how a message names a resource.
+type description struct {
+	name      string // the variable it was assigned to
+	typ       string // its type, qualified by package name
+	src       string // the call that acquired it, as written
+	discarded bool
+}
+
+func describe(pass *analysis.Pass, site *callSite, o *obligation) description {
+	qual := func(p *types.Package) string {
+		if p == pass.Pkg {
+			return ""
+		}
+		return p.Name()
+	}
+	d := description{
+		typ: types.TypeString(o.typ, qual),
+		src: types.ExprString(site.call.Fun),
+	}
+	if ix, ok := site.call.Fun.(*ast.IndexExpr); ok {
+		d.src = types.ExprString(ix.X)
+	}
+	switch {
+	case site.stmt:
+		d.discarded = true
+	case len(site.lhs) > 0:
+		name := types.ExprString(site.lhs[0])
+		if name == "_" {
+			d.discarded = true
+		}
+		d.name = name
+	default:
+		d.name = "the result of " + d.src
+	}
+	if o.value == nil {
+		d.discarded = true
+	}
+	return d
+}
+
+// endPos returns the position of fn's closing brace, where its implicit
+// return is.
+func endPos(fn *ssa.Function) token.Pos {
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		if syn.Body != nil {
+			return syn.Body.Rbrace
+		}
+	case *ast.FuncLit:
+		return syn.Body.Rbrace
+	}
+	return fn.Pos()
+}

@@ -1,0 +1,78 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// buildSSA builds SSA for the package and returns its source functions,
+// function literals included, in source order — or nothing when the package
+// imports no package of the catalog, which then cannot hold an obligation.
+// Building SSA here rather than requiring buildssa spares every other
+// package the cost.
+func buildSSA(pass *analysis.Pass, cat *catalog) []*ssa.Function {
+	if !importsCatalog(pass.Pkg, cat) {
+		return nil
+	}
+	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	created := map[*types.Package]bool{pass.Pkg: true}
+	var create func(p *types.Package)
+	create = func(p *types.Package) {
+		if created[p] {
+			return
+		}
+		created[p] = true
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	for _, p := range pass.Pkg.Imports() {
+		create(p)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+
+	var funcs []*ssa.Function
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		funcs = append(funcs, f)
+		for _, anon := range f.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if f := prog.FuncValue(obj); f != nil {
+				add(f)
+			}
+		}
+	}
+	// Function literals in package-level variable initialisers belong to init.
+	if init := pkg.Func("init"); init != nil {
+		for _, anon := range init.AnonFuncs {
+			add(anon)
+		}
+	}
+	return funcs
+}
+
+func importsCatalog(pkg *types.Package, cat *catalog) bool {
+	if cat.packages[pkg.Path()] {
+		return true
+	}
+	for _, p := range pkg.Imports() {
+		if cat.packages[p.Path()] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,346 @@
+package analyzer
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file answers questions about SSA values: which values are a resource
+// under another name (aliases), what a load from a local variable reads, and
+// whether a value is known to be nil where a block runs.
+
+// An aliasKind says how a value stands for a resource.
+type aliasKind uint8
+
+const (
+	// direct: the resource itself, or a view of it: a conversion, an
+	// interface holding it, an embedded field of it.
+	direct aliasKind = iota + 1
+	// cell: the address of a local variable that holds it. A closure that
+	// captures the variable binds the cell.
+	cell
+	// container: a local struct or array that holds it in a field or element.
+	container
+	// closure: a closure or bound method that captured it.
+	closure
+)
+
+// aliasSet is every value of one function that stands for one resource,
+// found flow-insensitively; loads are then resolved flow-sensitively where
+// the store they read is known (see resolve).
+type aliasSet struct {
+	kind map[ssa.Value]aliasKind
+	// content: for a cell, what kind of alias it holds.
+	content map[ssa.Value]aliasKind
+	// field: for a container, the field that holds the resource (-1: any
+	// element of an array).
+	field map[ssa.Value]int
+}
+
+func (s *aliasSet) has(v ssa.Value) bool { return s.kind[v] != 0 }
+
+// computeAliases collects the values that stand for root.
+func computeAliases(root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
+	s := &aliasSet{kind: map[ssa.Value]aliasKind{}, content: map[ssa.Value]aliasKind{}, field: map[ssa.Value]int{}}
+	var work []ssa.Value
+	add := func(v ssa.Value, k aliasKind) {
+		if v == nil || s.kind[v] != 0 {
+			return
+		}
+		s.kind[v] = k
+		work = append(work, v)
+	}
+	addCell := func(v ssa.Value, content aliasKind) {
+		if s.kind[v] == 0 {
+			s.content[v] = content
+		}
+		add(v, cell)
+	}
+	if rootKind == cell {
+		s.content[root] = rootContent
+	}
+	add(root, rootKind)
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		k := s.kind[v]
+		refs := v.Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, instr := range *refs {
+			switch instr := instr.(type) {
+			case *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.Phi, *ssa.TypeAssert:
+				add(instr.(ssa.Value), k)
+			case *ssa.Extract:
+				if _, ok := instr.Tuple.(*ssa.TypeAssert); ok && instr.Index == 0 {
+					add(instr, k)
+				}
+			case *ssa.UnOp:
+				if instr.Op != token.MUL {
+					continue
+				}
+				switch k {
+				case cell:
+					add(instr, s.content[v])
+				case container:
+					add(instr, container) // a copy of the struct
+					s.field[instr] = s.field[v]
+				case direct:
+					// A load through a pointer to an embedded field.
+					if _, ok := v.(*ssa.FieldAddr); ok {
+						add(instr, direct)
+					}
+				}
+			case *ssa.Store:
+				if instr.Val != v {
+					continue
+				}
+				switch addr := instr.Addr.(type) {
+				case *ssa.Alloc:
+					addCell(addr, k)
+				case *ssa.FieldAddr, *ssa.IndexAddr:
+					base := localBase(addr)
+					if base == nil {
+						continue // stored in memory that outlives the call: a hand-over
+					}
+					field := -1
+					if fa, ok := addr.(*ssa.FieldAddr); ok && fa.X == base {
+						field = fa.Field
+					}
+					if old, seen := s.field[base]; seen && old != field {
+						field = -1
+					}
+					s.field[base] = field
+					add(base, container)
+					addCell(addr, k)
+				}
+			case *ssa.FieldAddr:
+				switch {
+				case k == container && (s.field[v] == instr.Field || s.field[v] == -1):
+					addCell(instr, direct)
+				case k == direct && isEmbedded(instr.X.Type(), instr.Field):
+					add(instr, direct)
+				}
+			case *ssa.Field:
+				switch {
+				case k == container && s.field[v] == instr.Field:
+					add(instr, direct)
+				case k == direct && isEmbedded(instr.X.Type(), instr.Field):
+					add(instr, direct)
+				}
+			case *ssa.IndexAddr:
+				if k == container {
+					addCell(instr, direct)
+				}
+			case *ssa.MakeClosure:
+				add(instr, closure)
+			}
+		}
+	}
+	return s
+}
+
+// localBase returns the Alloc that addr points into when addr is a local
+// variable or a field or element of one, or nil.
+func localBase(addr ssa.Value) *ssa.Alloc {
+	for {
+		switch a := addr.(type) {
+		case *ssa.Alloc:
+			return a
+		case *ssa.FieldAddr:
+			addr = a.X
+		case *ssa.IndexAddr:
+			addr = a.X
+		default:
+			return nil
+		}
+	}
+}
+
+// isEmbedded reports whether field i of the struct t (or *t) is embedded.
+func isEmbedded(t types.Type, i int) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return ok && i < st.NumFields() && st.Field(i).Embedded()
+}
+
+// resolve follows a load from a local variable to the value last stored
+// there, when that store is found in the same block or in the chain of
+// blocks above it that each have a single predecessor. Otherwise it returns
+// v itself. atEntry reports that a load was followed back to the function's
+// entry without meeting a store: it reads what the variable held on entry.
+func resolve(v ssa.Value) (_ ssa.Value, atEntry bool) {
+	for i := 0; i < 16; i++ {
+		load, ok := v.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			return v, false
+		}
+		if _, local := load.X.(*ssa.Alloc); !local {
+			if _, free := load.X.(*ssa.FreeVar); !free {
+				return v, false
+			}
+		}
+		stored, found, entry := reachingStore(load.X, load.Block(), indexOf(load))
+		if !found {
+			return v, entry
+		}
+		v = stored
+	}
+	return v, false
+}
+
+// reachingStore looks for the last store to addr before instruction index
+// end of block b, walking up through blocks with a single predecessor.
+func reachingStore(addr ssa.Value, b *ssa.BasicBlock, end int) (val ssa.Value, found, atEntry bool) {
+	seen := 0
+	for b != nil && seen < 64 {
+		seen++
+		for i := end - 1; i >= 0; i-- {
+			switch instr := b.Instrs[i].(type) {
+			case *ssa.Store:
+				if instr.Addr == addr {
+					return instr.Val, true, false
+				}
+			case *ssa.Call, *ssa.Defer, *ssa.Go:
+				// A callee could store through the variable only if its
+				// address escaped; local cells whose address is taken by a
+				// closure are written by that closure only when it runs.
+				if callMayWrite(instr.(ssa.CallInstruction).Common(), addr) {
+					return nil, false, false
+				}
+			}
+		}
+		if len(b.Preds) != 1 {
+			return nil, false, b.Index == 0 && len(b.Preds) == 0
+		}
+		b = b.Preds[0]
+		end = len(b.Instrs)
+	}
+	return nil, false, false
+}
+
+// callMayWrite reports whether the call may store through addr: addr is
+// passed to it, or captured by the closure it calls.
+func callMayWrite(c *ssa.CallCommon, addr ssa.Value) bool {
+	if c.Value == addr {
+		return true
+	}
+	for _, a := range c.Args {
+		if a == addr {
+			return true
+		}
+	}
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
+		for _, b := range mc.Bindings {
+			if b == addr {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func indexOf(instr ssa.Instruction) int {
+	for i, x := range instr.Block().Instrs {
+		if x == instr {
+			return i
+		}
+	}
+	return -1
+}
+
+// nilCompare matches cond against "x == nil" or "x != nil" and returns x
+// (resolved) and whether the true edge means x is nil.
+func nilCompare(cond ssa.Value) (x ssa.Value, trueIsNil, ok bool) {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return nil, false, false
+	}
+	switch {
+	case isNil(bin.Y):
+		x = bin.X
+	case isNil(bin.X):
+		x = bin.Y
+	default:
+		return nil, false, false
+	}
+	x, _ = resolve(x)
+	return x, bin.Op == token.EQL, true
+}
+
+func isNil(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil()
+}
+
+// truth is what is known of a value at a point: nothing, nil/false, or
+// non-nil/true.
+type truth uint8
+
+const (
+	unknown truth = iota
+	isFalse       // nil, or false
+	isTrue        // non-nil, or true
+)
+
+// valueAt tells whether v is nil (or false) where block b runs, from
+// constants and from the conditions of the branches that dominate b.
+func valueAt(v ssa.Value, b *ssa.BasicBlock) truth {
+	v, _ = resolve(v)
+	if c, ok := v.(*ssa.Const); ok {
+		switch {
+		case c.IsNil():
+			return isFalse
+		case c.Value != nil && c.Value.Kind() == constant.Bool:
+			if constant.BoolVal(c.Value) {
+				return isTrue
+			}
+			return isFalse
+		}
+		return unknown
+	}
+	if _, ok := v.(*ssa.MakeInterface); ok {
+		return isTrue
+	}
+	for x := b; x != nil; x = x.Idom() {
+		if len(x.Preds) != 1 {
+			continue
+		}
+		p := x.Preds[0]
+		ifInstr, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok || p.Succs[0] == p.Succs[1] {
+			continue
+		}
+		onTrue := p.Succs[0] == x
+		if t := condImplies(ifInstr.Cond, onTrue, v); t != unknown {
+			return t
+		}
+	}
+	return unknown
+}
+
+// condImplies tells what cond being onTrue says of v.
+func condImplies(cond ssa.Value, onTrue bool, v ssa.Value) truth {
+	if x, trueIsNil, ok := nilCompare(cond); ok && x == v {
+		if onTrue == trueIsNil {
+			return isFalse
+		}
+		return isTrue
+	}
+	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+		return condImplies(not.X, !onTrue, v)
+	}
+	if c, _ := resolve(cond); c == v {
+		if onTrue {
+			return isTrue
+		}
+		return isFalse
+	}
+	return unknown
+}
