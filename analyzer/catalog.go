@@ -120,6 +120,15 @@ func builtinAcquirers() []string {
 	return keys
 }
 
+// builtinTied lists acquirers whose result is given back when the receiver
+// is: database/sql closes the statements and rows of a transaction when it
+// commits or rolls back ("The returned statement operates within the
+// transaction and will be closed when the transaction has been committed or
+// rolled back").
+func builtinTied() []string {
+	return prefixed(pkgSQL, "Tx.Prepare", "Tx.PrepareContext", "Tx.Query", "Tx.QueryContext")
+}
+
 // builtinConsumers maps a function to the parameter it closes.
 func builtinConsumers() map[string]int {
 	return map[string]int{
@@ -127,8 +136,7 @@ func builtinConsumers() map[string]int {
 		pkgPgx5 + ".CollectOneRow":        0,
 		pkgPgx5 + ".CollectExactlyOneRow": 0,
 		pkgPgx5 + ".ForEachRow":           0,
-		// sqlx's scanAll reads the rows to the end, which closes them.
-		pkgSQLX + ".StructScan": 0,
+		pkgPgx5 + ".AppendRows":           1,
 	}
 }
 
@@ -162,6 +170,7 @@ func prefixed(pkg string, names ...string) []string {
 type catalog struct {
 	resources map[string]*resourceType // "pkg.Name"
 	acquirers map[string]bool
+	tied      map[string]bool
 	consumers map[string]int
 	noReturn  map[string]bool
 	borrowers map[string]bool
@@ -174,6 +183,7 @@ func newCatalog() *catalog {
 	c := &catalog{
 		resources: map[string]*resourceType{},
 		acquirers: map[string]bool{},
+		tied:      map[string]bool{},
 		consumers: builtinConsumers(),
 		noReturn:  map[string]bool{},
 		borrowers: map[string]bool{},
@@ -186,6 +196,9 @@ func newCatalog() *catalog {
 	}
 	for _, k := range builtinAcquirers() {
 		c.acquirers[k] = true
+	}
+	for _, k := range builtinTied() {
+		c.tied[k] = true
 	}
 	for _, k := range builtinNoReturn() {
 		c.noReturn[k] = true

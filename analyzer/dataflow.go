@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"go/constant"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -59,42 +61,114 @@ func (fa *funcAnalysis) solve() *funcAnalysis {
 func (fa *funcAnalysis) solveFrom(entry factSet) {
 	n := len(fa.obls)
 	blocks := fa.fn.Blocks
-	in := make([][]factSet, len(blocks))
-	in[0] = make([]factSet, n)
-	for i := range in[0] {
-		in[0][i] = entry
+	// in[b][k] is the state on the edge from b's k-th predecessor (k ==
+	// len(Preds) for the entry). Keeping edges apart lets a branch on a phi
+	// be judged edge by edge: after `if x { c, err = a() } else { c, err =
+	// b() }`, `err != nil` says on each edge which acquisition failed.
+	in := make([][][]factSet, len(blocks))
+	entryState := make([]factSet, n)
+	for i := range entryState {
+		entryState[i] = entry
 	}
+	in[0] = make([][]factSet, len(blocks[0].Preds)+1)
+	in[0][len(blocks[0].Preds)] = entryState
 	loops := loopsOf(fa.fn)
 	work := []*ssa.BasicBlock{blocks[0]}
 	queued := make([]bool, len(blocks))
 	queued[0] = true
-	state := make([]factSet, n)
 	for len(work) > 0 {
 		b := work[0]
 		work = work[1:]
 		queued[b.Index] = false
-		copy(state, in[b.Index])
-		if !fa.transfer(b, state, loops) {
-			continue // the path ends without returning
-		}
-		for si, succ := range b.Succs {
-			changed := false
-			if in[succ.Index] == nil {
-				in[succ.Index] = make([]factSet, n)
-				changed = true
-			}
-			for i := range state {
-				s := fa.refine(b, si, i, state[i])
-				if s|in[succ.Index][i] != in[succ.Index][i] {
-					in[succ.Index][i] |= s
-					changed = true
+		phi := branchPhi(b)
+		var edges [][]factSet // the states to run through b, with their edge
+		var edgeIdx []int
+		if phi != nil {
+			for k, st := range in[b.Index] {
+				if st != nil {
+					edges = append(edges, append([]factSet(nil), st...))
+					edgeIdx = append(edgeIdx, k)
 				}
 			}
-			if changed && !queued[succ.Index] {
-				queued[succ.Index] = true
-				work = append(work, succ)
+		} else {
+			merged := make([]factSet, n)
+			for _, st := range in[b.Index] {
+				for i := range st {
+					merged[i] |= st[i]
+				}
+			}
+			edges, edgeIdx = [][]factSet{merged}, []int{-1}
+		}
+		for e, state := range edges {
+			if !fa.transfer(b, state, loops) {
+				continue // the path ends without returning
+			}
+			var subject ssa.Value
+			if phi != nil && edgeIdx[e] < len(phi.Edges) {
+				subject = phi.Edges[edgeIdx[e]]
+			}
+			for si, succ := range b.Succs {
+				k := predIndex(succ, b)
+				if in[succ.Index] == nil {
+					in[succ.Index] = make([][]factSet, len(succ.Preds)+1)
+				}
+				changed := false
+				if in[succ.Index][k] == nil {
+					in[succ.Index][k] = make([]factSet, n)
+					changed = true
+				}
+				dst := in[succ.Index][k]
+				for i := range state {
+					s := fa.refine(b, si, i, state[i], subject)
+					if s|dst[i] != dst[i] {
+						dst[i] |= s
+						changed = true
+					}
+				}
+				if changed && !queued[succ.Index] {
+					queued[succ.Index] = true
+					work = append(work, succ)
+				}
 			}
 		}
+	}
+}
+
+func predIndex(b, pred *ssa.BasicBlock) int {
+	for k, p := range b.Preds {
+		if p == pred {
+			return k
+		}
+	}
+	return len(b.Preds)
+}
+
+// branchPhi returns the phi of block b that b's closing branch compares with
+// nil, if there is one.
+func branchPhi(b *ssa.BasicBlock) *ssa.Phi {
+	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	cond := stripNot(ifInstr.Cond)
+	x, _, ok := nilCompare(cond)
+	if !ok {
+		return nil
+	}
+	phi, ok := x.(*ssa.Phi)
+	if !ok || phi.Block() != b {
+		return nil
+	}
+	return phi
+}
+
+func stripNot(v ssa.Value) ssa.Value {
+	for {
+		not, ok := v.(*ssa.UnOp)
+		if !ok || not.Op != token.NOT {
+			return v
+		}
+		v = not.X
 	}
 }
 
@@ -115,7 +189,7 @@ func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, state []factSet, loops *loop
 			state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f &^ held })
 		case evDefer:
 			o := fa.obls[ev.obl]
-			if o.call != nil && o.deferInLoop == nil && loops.together(ev.instr.Block(), o.call.Block()) {
+			if o.call != nil && !ev.inherited && o.deferInLoop == nil && loops.together(ev.instr.Block(), o.call.Block()) {
 				o.deferInLoop, o.deferMethod = ev.instr.(*ssa.Defer), ev.method
 			}
 			switch {
@@ -185,7 +259,7 @@ func (fa *funcAnalysis) condAtReturn(o *obligation, ret *ssa.Return) bool {
 // successor si: where the acquisition failed, where the resource is nil,
 // where rows.Next returned false (which closes the rows), and where a
 // summary's assumption rules the edge out.
-func (fa *funcAnalysis) refine(b *ssa.BasicBlock, si, i int, s factSet) factSet {
+func (fa *funcAnalysis) refine(b *ssa.BasicBlock, si, i int, s factSet, subject ssa.Value) factSet {
 	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok || len(b.Succs) != 2 || b.Succs[0] == b.Succs[1] {
 		return s
@@ -203,7 +277,13 @@ func (fa *funcAnalysis) refine(b *ssa.BasicBlock, si, i int, s factSet) factSet 
 	}
 	taken := onTrue != negated // the edge where cond (without the nots) is true
 
+	if taken && fa.selectSends(cond, i) {
+		return s.apply(func(f fact) fact { return f &^ held })
+	}
 	if x, trueIsNil, ok := nilCompare(cond); ok {
+		if subject != nil {
+			x, _ = resolve(subject)
+		}
 		isNilEdge := taken == trueIsNil
 		if isRecover(x) && !isNilEdge {
 			return 0 // recover() is nil on every path that returns normally
@@ -228,6 +308,34 @@ func (fa *funcAnalysis) refine(b *ssa.BasicBlock, si, i int, s factSet) factSet 
 		}
 	}
 	return s
+}
+
+// selectSends reports whether cond is the test `chosen == k` of a select
+// whose case k sends obligation i: on that branch the resource was sent.
+func (fa *funcAnalysis) selectSends(cond ssa.Value, i int) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || bin.Op != token.EQL {
+		return false
+	}
+	ex, ok := bin.X.(*ssa.Extract)
+	k, ok2 := bin.Y.(*ssa.Const)
+	if !ok || !ok2 || ex.Index != 0 || k.Value == nil {
+		return false
+	}
+	sel, ok := ex.Tuple.(*ssa.Select)
+	if !ok {
+		return false
+	}
+	idx, exact := constant.Int64Val(k.Value)
+	if !exact || idx < 0 || int(idx) >= len(sel.States) || sel.States[idx].Dir != types.SendOnly {
+		return false
+	}
+	for _, r := range fa.aliasesOf(sel.States[idx].Send) {
+		if r.obl == i {
+			return true
+		}
+	}
+	return false
 }
 
 // assumed returns what the summary being computed supposes of v, when v

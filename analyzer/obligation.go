@@ -19,7 +19,10 @@ type obligation struct {
 	res   *resourceType
 
 	aliases *aliasSet
-	conds   []*condition // conditions of the deferred releases seen
+	conds   []*condition
+	// children are obligations given back with this one: the statements
+	// and rows of a database/sql transaction.
+	children []int // conditions of the deferred releases seen
 
 	// What the dataflow found.
 	leak        *ssa.Return // the earliest return that leaks it
@@ -47,6 +50,9 @@ type event struct {
 	byCell bool       // evDefer: releases whatever the variable holds at exit
 	cond   *condition // evDefer: only when cond holds at exit
 	method string     // evDefer: the method deferred, for messages
+	// inherited: the release of a parent (the transaction) that gives this
+	// obligation back too.
+	inherited bool
 }
 
 // A condition is what a deferred closure needs to release: the variable
@@ -95,8 +101,25 @@ func newFuncAnalysis(cat *catalog, fn *ssa.Function) *funcAnalysis {
 			o.aliases = computeAliases(nil, direct, 0)
 		}
 	}
+	fa.linkChildren()
 	fa.buildEvents()
 	return fa
+}
+
+// linkChildren ties each obligation acquired from a transaction's statement
+// or query to the transaction's own obligation.
+func (fa *funcAnalysis) linkChildren() {
+	for i, o := range fa.obls {
+		f := calleeFunc(o.call.Common())
+		if !fa.cat.tied[funcKey(f)] || o.call.Common().IsInvoke() || len(o.call.Common().Args) == 0 {
+			continue
+		}
+		for _, r := range fa.aliasesOf(o.call.Common().Args[0]) {
+			if r.kind == direct && r.obl != i {
+				fa.obls[r.obl].children = append(fa.obls[r.obl].children, i)
+			}
+		}
+	}
 }
 
 // calleeFunc returns the function or method a call names, if it names one.
@@ -181,7 +204,21 @@ func (fa *funcAnalysis) buildEvents() {
 	fa.events = make([][]event, len(fa.fn.Blocks))
 	for _, b := range fa.fn.Blocks {
 		var evs []event
-		emit := func(e event) { evs = append(evs, e) }
+		var emit func(e event)
+		emit = func(e event) {
+			evs = append(evs, e)
+			if e.kind != evRelease && e.kind != evDefer || e.obl < 0 {
+				return
+			}
+			for _, child := range fa.obls[e.obl].children {
+				c := e
+				c.obl, c.inherited = child, true
+				if c.kind == evDefer {
+					c.byCell = true // covers the child whenever it is acquired
+				}
+				emit(c)
+			}
+		}
 		for _, instr := range b.Instrs {
 			fa.instrEvents(instr, emit)
 		}
@@ -227,11 +264,7 @@ func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
 	case *ssa.Send:
 		fa.handOver(instr, emit, instr.X)
 	case *ssa.Select:
-		for _, st := range instr.States {
-			if st.Dir == types.SendOnly {
-				fa.handOver(instr, emit, st.Send)
-			}
-		}
+		// A send in a select happens only on its own branch: see refine.
 	case *ssa.Panic:
 		emit(event{kind: evNoReturn, obl: -1, instr: instr})
 	}

@@ -75,6 +75,12 @@ func computeAliases(root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
 			switch instr := instr.(type) {
 			case *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.Phi, *ssa.TypeAssert:
 				add(instr.(ssa.Value), k)
+			case *ssa.Slice:
+				// A slice of a local array that holds it (variadic arguments).
+				if k == container {
+					add(instr, container)
+					s.field[instr] = -1
+				}
 			case *ssa.Extract:
 				if _, ok := instr.Tuple.(*ssa.TypeAssert); ok && instr.Index == 0 {
 					add(instr, k)
@@ -86,6 +92,9 @@ func computeAliases(root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
 				switch k {
 				case cell:
 					add(instr, s.content[v])
+					if s.content[v] == container {
+						s.field[instr] = s.field[v]
+					}
 				case container:
 					add(instr, container) // a copy of the struct
 					s.field[instr] = s.field[v]
@@ -102,6 +111,9 @@ func computeAliases(root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
 				switch addr := instr.Addr.(type) {
 				case *ssa.Alloc:
 					addCell(addr, k)
+					if k == container {
+						s.field[addr] = s.field[v]
+					}
 				case *ssa.FieldAddr, *ssa.IndexAddr:
 					base := localBase(addr)
 					if base == nil {
@@ -120,7 +132,7 @@ func computeAliases(root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
 				}
 			case *ssa.FieldAddr:
 				switch {
-				case k == container && (s.field[v] == instr.Field || s.field[v] == -1):
+				case (k == container || k == cell && s.content[v] == container) && (s.field[v] == instr.Field || s.field[v] == -1):
 					addCell(instr, direct)
 				case k == direct && isEmbedded(instr.X.Type(), instr.Field):
 					add(instr, direct)
@@ -133,7 +145,7 @@ func computeAliases(root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
 					add(instr, direct)
 				}
 			case *ssa.IndexAddr:
-				if k == container {
+				if k == container || k == cell && s.content[v] == container {
 					addCell(instr, direct)
 				}
 			case *ssa.MakeClosure:

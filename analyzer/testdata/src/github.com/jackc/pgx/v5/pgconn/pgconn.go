@@ -1,0 +1,90 @@
+// Package pgconn is a minimal stub of github.com/jackc/pgx/v5/pgconn for analyzer tests.
+package pgconn
+
+import (
+	"context"
+	"crypto/tls"
+	"net"
+	"time"
+)
+
+// CommandTag is the status text returned by PostgreSQL for a query.
+type CommandTag struct {
+	s string
+}
+
+// NewCommandTag makes a CommandTag from s.
+func NewCommandTag(s string) CommandTag { return CommandTag{s: s} }
+
+func (ct CommandTag) RowsAffected() int64 { return 0 }
+func (ct CommandTag) String() string      { return ct.s }
+func (ct CommandTag) Insert() bool        { return false }
+func (ct CommandTag) Update() bool        { return false }
+func (ct CommandTag) Delete() bool        { return false }
+func (ct CommandTag) Select() bool        { return false }
+
+type FieldDescription struct {
+	Name                 string
+	TableOID             uint32
+	TableAttributeNumber uint16
+	DataTypeOID          uint32
+	DataTypeSize         int16
+	TypeModifier         int32
+	Format               int16
+}
+
+type StatementDescription struct {
+	Name      string
+	SQL       string
+	ParamOIDs []uint32
+	Fields    []FieldDescription
+}
+
+type Notification struct {
+	PID     uint32
+	Channel string
+	Payload string
+}
+
+type DialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
+
+type LookupFunc func(ctx context.Context, host string) (addrs []string, err error)
+
+type Config struct {
+	Host           string
+	Port           uint16
+	Database       string
+	User           string
+	Password       string
+	TLSConfig      *tls.Config
+	ConnectTimeout time.Duration
+	DialFunc       DialFunc
+	LookupFunc     LookupFunc
+	RuntimeParams  map[string]string
+}
+
+type ParseConfigOptions struct {
+	GetSSLPassword func(ctx context.Context) string
+}
+
+// PgError represents an error reported by the PostgreSQL server.
+type PgError struct {
+	Severity string
+	Code     string
+	Message  string
+}
+
+func (pe *PgError) Error() string {
+	return pe.Severity + ": " + pe.Message + " (SQLSTATE " + pe.Code + ")"
+}
+
+// PgConn is a low-level PostgreSQL connection handle.
+type PgConn struct {
+	pid uint32
+}
+
+func (pgConn *PgConn) PID() uint32                       { return pgConn.pid }
+func (pgConn *PgConn) Close(ctx context.Context) error   { panic("stub") }
+func (pgConn *PgConn) IsClosed() bool                    { panic("stub") }
+func (pgConn *PgConn) Ping(ctx context.Context) error    { panic("stub") }
+func (pgConn *PgConn) ParameterStatus(key string) string { panic("stub") }
