@@ -6,8 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
-	"runtime/debug"
-	"sort"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -36,6 +34,7 @@ const (
 	CategoryLeak        = "leak"
 	CategoryDeferInLoop = "defer-in-loop"
 	CategoryDebug       = "debug"
+	CategoryInternal    = "internal-error"
 )
 
 // New returns a fresh analyzer for cfg. Its flags start from cfg, so
@@ -66,34 +65,37 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return struct{}{}, nil
 	}
 	syn := indexSyntax(pass.Files)
-	var failed []string
 	for _, fn := range funcs {
-		if err := c.checkFunc(pass, syn, fn); err != nil {
-			failed = append(failed, err.Error())
-		}
-	}
-	if len(failed) > 0 {
-		sort.Strings(failed)
-		return nil, fmt.Errorf("connrelease could not analyse %d function(s):\n%s", len(failed), joinLines(failed))
+		c.checkFunc(pass, syn, fn)
 	}
 	return struct{}{}, nil
 }
 
-// checkFunc analyses one function; a panic inside it becomes an error for
-// that function, and the run goes on with the others.
-func (c *checker) checkFunc(pass *analysis.Pass, syn *syntaxIndex, fn *ssa.Function) (err error) {
+// testHook, when set by a test, runs before each function is analysed.
+var testHook func(fn *ssa.Function)
+
+// checkFunc analyses one function. A panic inside it is reported as an
+// internal error at that function's declaration, and the run goes on with
+// the other functions: their diagnostics are kept, which an error returned
+// from run would discard.
+func (c *checker) checkFunc(pass *analysis.Pass, syn *syntaxIndex, fn *ssa.Function) {
 	defer func() {
 		if r := recover(); r != nil {
-			pos := pass.Fset.Position(fn.Pos())
-			err = fmt.Errorf("%s: %s: internal error: %v\n%s", pos, fn.Name(), r, firstFrames(debug.Stack()))
+			pass.Report(analysis.Diagnostic{
+				Pos:      fn.Pos(),
+				Category: CategoryInternal,
+				Message:  fmt.Sprintf("internal error: connrelease could not analyse %s: %v (please report it)", fn.Name(), r),
+			})
 		}
 	}()
+	if testHook != nil {
+		testHook(fn)
+	}
 	fa := newFuncAnalysis(c.cat, fn)
 	if fa == nil {
-		return nil
+		return
 	}
 	c.report(pass, syn, fa.solve())
-	return nil
 }
 
 // syntaxIndex finds, for an acquisition call, the call expression and the
@@ -142,24 +144,4 @@ func indexSyntax(files []*ast.File) *syntaxIndex {
 		})
 	}
 	return idx
-}
-
-func joinLines(lines []string) string {
-	s := ""
-	for i, l := range lines {
-		if i > 0 {
-			s += "\n"
-		}
-		s += l
-	}
-	return s
-}
-
-// firstFrames keeps the top of a stack trace: enough to file a bug.
-func firstFrames(stack []byte) string {
-	const max = 2000
-	if len(stack) > max {
-		stack = stack[:max]
-	}
-	return string(stack)
 }

@@ -296,15 +296,28 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		fa.closureCallEvents(instr, fn, bindings, c.Args, def, emit)
 		return
 	}
+	// A function of this package: judge what its body does with what it is
+	// given.
+	if callee := c.StaticCallee(); callee != nil && len(callee.Blocks) > 0 && callee.Pkg == fa.fn.Pkg && !c.IsInvoke() {
+		fa.closureCallEvents(instr, callee, nil, c.Args, def, emit)
+		return
+	}
 	f := calleeFunc(c)
 	if f == nil {
-		// A call of a function value we cannot see: if the value is a
-		// closure holding the resource, suppose it releases it; an argument
-		// is handed over.
+		// A call of a function value we cannot see. If the value is a
+		// closure holding the resource, suppose it releases it. An argument
+		// whose parameter is of an interface type (an io.Closer) is
+		// supposed handed over; one passed as its own type (a callback
+		// `func(*sql.Tx) error`) is supposed borrowed: such callbacks use
+		// the resource, and its owner gives it back.
 		for _, r := range fa.aliasesOf(c.Value) {
 			release(r.obl, "")
 		}
-		for _, a := range c.Args {
+		params := c.Signature().Params()
+		for i, a := range c.Args {
+			if i < params.Len() && !types.IsInterface(params.At(i).Type()) {
+				continue
+			}
 			for _, r := range fa.aliasesOf(a) {
 				release(r.obl, "")
 			}
