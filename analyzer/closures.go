@@ -54,11 +54,12 @@ func (fa *funcAnalysis) summarize(fn *ssa.Function, input ssa.Value, kind, conte
 
 func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, content aliasKind, o *obligation) summary {
 	if len(fn.Blocks) == 0 || fa.depth >= maxDepth {
+		fa.guess(fn.Pos(), "closures nested too deep to follow; supposing this one releases the resource")
 		return summary{kind: always}
 	}
 	run := func(assume map[ssa.Value]truth) (*funcAnalysis, bool) {
 		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(input, kind, content)}
-		sub := &funcAnalysis{cat: fa.cat, fn: fn, obls: []*obligation{in}, assume: assume, depth: fa.depth + 1, cache: fa.cache}
+		sub := &funcAnalysis{cat: fa.cat, fn: fn, obls: []*obligation{in}, assume: assume, depth: fa.depth + 1, cache: fa.cache, guesses: fa.guesses}
 		sub.buildEvents()
 		sub.solveFrom(single(held))
 		return sub, !in.heldAtExit
@@ -82,6 +83,7 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 	if releasesSomewhere(sub) {
 		// It releases on some paths, under a condition we cannot read. We
 		// would rather miss a leak than invent one.
+		fa.guess(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
 		return summary{kind: always, method: method}
 	}
 	return summary{kind: never}

@@ -220,9 +220,8 @@ func (o *obligation) addCond(c *condition) {
 // atReturn records the obligations that a return leaks.
 func (fa *funcAnalysis) atReturn(ret *ssa.Return, state []factSet) {
 	for i, o := range fa.obls {
-		condMet := fa.condAtReturn(o, ret)
 		leaks := state[i].any(func(f fact) bool {
-			return f&held != 0 && f&armed == 0 && !(f&armedCond != 0 && condMet)
+			return f&held != 0 && f&armed == 0 && !(f&armedCond != 0 && fa.condAtReturn(o, ret))
 		})
 		if !leaks {
 			continue
@@ -246,9 +245,14 @@ func (fa *funcAnalysis) condAtReturn(o *obligation, ret *ssa.Return) bool {
 	for _, c := range o.conds {
 		val, found, _ := reachingStore(c.cell, ret.Block(), indexOf(ret))
 		if !found {
+			fa.guess(ret.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
 			return true
 		}
-		if t := valueAt(val, ret.Block()); t == unknown || t == c.want {
+		t := valueAt(val, ret.Block())
+		if t == unknown {
+			fa.guess(ret.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
+		}
+		if t == unknown || t == c.want {
 			return true
 		}
 	}

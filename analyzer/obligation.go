@@ -73,6 +73,22 @@ type funcAnalysis struct {
 	assume map[ssa.Value]truth
 	depth  int
 	cache  map[summaryKey]summary
+	// guesses records where the analysis supposed rather than knew, for
+	// the -verbose flag. Shared with the summaries it computes.
+	guesses *[]guess
+}
+
+// A guess is a place where the analysis could not tell and chose the
+// answer that reports nothing.
+type guess struct {
+	pos    token.Pos
+	reason string
+}
+
+func (fa *funcAnalysis) guess(pos token.Pos, reason string) {
+	if fa.guesses != nil {
+		*fa.guesses = append(*fa.guesses, guess{pos, reason})
+	}
 }
 
 // newFuncAnalysis finds the acquisitions of fn, or returns nil if it has
@@ -81,7 +97,7 @@ func newFuncAnalysis(cat *catalog, fn *ssa.Function) *funcAnalysis {
 	if len(fn.Blocks) == 0 {
 		return nil
 	}
-	fa := &funcAnalysis{cat: cat, fn: fn, cache: map[summaryKey]summary{}}
+	fa := &funcAnalysis{cat: cat, fn: fn, cache: map[summaryKey]summary{}, guesses: new([]guess)}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if call, ok := instr.(*ssa.Call); ok {
@@ -311,6 +327,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		// `func(*sql.Tx) error`) is supposed borrowed: such callbacks use
 		// the resource, and its owner gives it back.
 		for _, r := range fa.aliasesOf(c.Value) {
+			fa.guess(instr.Pos(), "calls a function value that holds the resource; supposing it releases it")
 			release(r.obl, "")
 		}
 		params := c.Signature().Params()

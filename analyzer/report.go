@@ -15,6 +15,16 @@ import (
 // information.
 
 func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis) {
+	if c.cfg.Debug && fa.guesses != nil {
+		seen := map[guess]bool{}
+		for _, g := range *fa.guesses {
+			if seen[g] || !g.pos.IsValid() {
+				continue
+			}
+			seen[g] = true
+			pass.Report(analysis.Diagnostic{Pos: g.pos, Category: CategoryDebug, Message: "connrelease: " + g.reason})
+		}
+	}
 	for _, o := range fa.obls {
 		if o.call == nil {
 			continue
