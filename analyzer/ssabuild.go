@@ -14,7 +14,7 @@ import (
 // Building SSA here rather than requiring buildssa spares every other
 // package the cost.
 func buildSSA(pass *analysis.Pass, cat *catalog) []*ssa.Function {
-	if !importsCatalog(pass.Pkg, cat) {
+	if !importsCatalog(pass.Pkg, cat) && !usesCatalog(pass.TypesInfo, cat) {
 		return nil
 	}
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
@@ -30,6 +30,23 @@ func buildSSA(pass *analysis.Pass, cat *catalog) []*ssa.Function {
 	for _, p := range pass.Pkg.Imports() {
 		create(p)
 	}
+	// Catalog packages reached only indirectly: their methods must have
+	// SSA functions with their objects for the catalog to recognise calls.
+	visited := map[*types.Package]bool{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if visited[p] {
+			return
+		}
+		visited[p] = true
+		if cat.packages[p.Path()] {
+			create(p)
+		}
+		for _, q := range p.Imports() {
+			walk(q)
+		}
+	}
+	walk(pass.Pkg)
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
 
@@ -71,6 +88,18 @@ func importsCatalog(pkg *types.Package, cat *catalog) bool {
 	}
 	for _, p := range pkg.Imports() {
 		if cat.packages[p.Path()] {
+			return true
+		}
+	}
+	return false
+}
+
+// usesCatalog reports whether the package calls a method of a catalog type
+// without importing its package (`deps.DB.QueryContext(…)` where deps comes
+// from another package of the module).
+func usesCatalog(info *types.Info, cat *catalog) bool {
+	for _, sel := range info.Selections {
+		if pkg := sel.Obj().Pkg(); pkg != nil && cat.packages[pkg.Path()] {
 			return true
 		}
 	}

@@ -51,7 +51,8 @@ type leakCase struct {
 	suite, file string
 	line        int
 	want        string
-	fn          *fn // enclosing declaration, nil if at file level
+	typ         string // acquired type named in the want text, if -type-re
+	fn          *fn    // enclosing declaration, nil if at file level
 }
 
 type diag struct {
@@ -67,7 +68,11 @@ func main() {
 	style := flag.String("style", "", "regexp: diagnostics whose message matches are style notes, not leak claims")
 	details := flag.Bool("details", false, "list every leak case and flagged clean function")
 	examples := flag.Int("examples", 4, "examples of misses and false alarms to print per tool")
+	typeRE := flag.String("type-re", "", "regexp whose first group is the acquired type (pkg.Name) in a want text; adds a by-type table")
 	flag.Parse()
+	if *typeRE != "" {
+		wantTypeRE = regexp.MustCompile(*typeRE)
+	}
 	if len(suites) == 0 || len(reports) == 0 {
 		fatalf("need at least one -suite and one -json")
 	}
@@ -150,6 +155,24 @@ func main() {
 		scanned[c.file] = true
 	}
 
+	typeCases := map[string][]*leakCase{}
+	var typeOrder []string
+	for _, c := range cases {
+		if c.typ == "" {
+			continue
+		}
+		if _, ok := typeCases[c.typ]; !ok {
+			typeOrder = append(typeOrder, c.typ)
+		}
+		typeCases[c.typ] = append(typeCases[c.typ], c)
+	}
+	sort.SliceStable(typeOrder, func(i, j int) bool {
+		if a, b := len(typeCases[typeOrder[i]]), len(typeCases[typeOrder[j]]); a != b {
+			return a > b
+		}
+		return typeOrder[i] < typeOrder[j]
+	})
+
 	const (
 		onLine    = iota // a leak claim on the want line
 		elsewhere        // a leak claim elsewhere in the enclosing function only
@@ -157,10 +180,10 @@ func main() {
 		nothing          // no diagnostic in the enclosing function
 	)
 	type counts struct {
-		leaks                           int
-		outcome                         [4]int
-		clean, cleanLeak, cleanStyle    int
-		stray                           int // leak claims on lines without a want
+		leaks                        int
+		outcome                      [4]int
+		clean, cleanLeak, cleanStyle int
+		stray                        int // leak claims on lines without a want
 	}
 	fmt.Println("Leak case = a line with a // want comment. Clean case = a function declaration with no want comment.")
 	if styleRE != nil {
@@ -187,6 +210,7 @@ func main() {
 			per[s] = &counts{}
 		}
 		var missed []*leakCase
+		lineHit := map[*leakCase]bool{}
 		var missedWhy []string
 		var flagged []string
 		for _, c := range cases {
@@ -207,6 +231,7 @@ func main() {
 				o = styleOnly
 			}
 			k.outcome[o]++
+			lineHit[c] = o == onLine
 			if o != onLine {
 				why := "nothing reported in the function"
 				switch o {
@@ -284,40 +309,53 @@ func main() {
 		fmt.Printf("missed = leak cases with no leak claim on the want line (%d; %d with no leak claim anywhere in the function)\n",
 			tot.leaks-tot.outcome[onLine], tot.outcome[styleOnly]+tot.outcome[nothing])
 
-		n := len(missed)
-		if !*details && n > *examples {
-			n = *examples
+		fmt.Println()
+		if len(typeCases) > 0 {
+			fmt.Printf("leak cases by acquired type (from the want text):\n")
+			tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+			fmt.Fprintln(tw, "type\tleak cases\treported on line\t")
+			for _, t := range typeOrder {
+				hit := 0
+				for _, c := range typeCases[t] {
+					if lineHit[c] {
+						hit++
+					}
+				}
+				fmt.Fprintf(tw, "%s\t%d\t%d\t\n", t, len(typeCases[t]), hit)
+			}
+			tw.Flush()
+			fmt.Println()
 		}
 		if len(missed) > 0 {
-			fmt.Printf("missed leak cases (%d of %d shown):\n", n, len(missed))
-			for i := 0; i < n; i++ {
+			idx := pick(len(missed), *examples, *details)
+			fmt.Printf("missed leak cases (%d of %d shown):\n", len(idx), len(missed))
+			for _, i := range idx {
 				c := missed[i]
-				if !*details {
-					// Spread the examples over the list.
-					j := i * len(missed) / n
-					c = missed[j]
-					fmt.Printf("  %s:%d %s — %s\n", rel(c.file), c.line, fnName(c.fn), missedWhy[j])
-					continue
-				}
 				fmt.Printf("  %s:%d %s — %s\n", rel(c.file), c.line, fnName(c.fn), missedWhy[i])
 			}
 		}
-		n = len(flagged)
-		if !*details && n > *examples {
-			n = *examples
-		}
 		if len(flagged) > 0 {
-			fmt.Printf("clean functions flagged (%d of %d shown):\n", n, len(flagged))
-			for i := 0; i < n; i++ {
-				j := i
-				if !*details {
-					j = i * len(flagged) / n
-				}
-				fmt.Printf("  %s\n", flagged[j])
+			idx := pick(len(flagged), *examples, *details)
+			fmt.Printf("clean functions flagged (%d of %d shown):\n", len(idx), len(flagged))
+			for _, i := range idx {
+				fmt.Printf("  %s\n", flagged[i])
 			}
 		}
 		fmt.Println()
 	}
+}
+
+// pick returns the indexes of n examples spread over a list of total, or all
+// of them.
+func pick(total, n int, all bool) []int {
+	if all || n >= total {
+		n = total
+	}
+	var idx []int
+	for i := 0; i < n; i++ {
+		idx = append(idx, i*total/n)
+	}
+	return idx
 }
 
 func fnName(f *fn) string {
@@ -357,7 +395,11 @@ func abs(p string) string {
 	return a
 }
 
-var wantRE = regexp.MustCompile(`^want(\s|$)`)
+var (
+	wantRE     = regexp.MustCompile(`^want(\s|$)`)
+	wantTypeRE *regexp.Regexp
+	versionRE  = regexp.MustCompile(`^v[0-9]+$`)
+)
 
 // scan reads the .go files of one package dir (not its subdirs, as a go
 // pattern naming the package would not either).
@@ -368,6 +410,7 @@ func scan(fset *token.FileSet, suite, dir string) ([]*leakCase, []*fn, error) {
 	}
 	var cases []*leakCase
 	var funcs []*fn
+	imports := map[string]string{} // package name -> import path, over the dir's files
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
@@ -376,6 +419,23 @@ func scan(fset *token.FileSet, suite, dir string) ([]*leakCase, []*fn, error) {
 		f, err := parser.ParseFile(fset, path, nil, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return nil, nil, err
+		}
+		for _, im := range f.Imports {
+			path, _ := strconv.Unquote(im.Path.Value)
+			name := ""
+			if im.Name != nil {
+				name = im.Name.Name
+			} else {
+				// Guess the package name from the path: the last element that
+				// is not a major version, without a "go-" prefix.
+				elems := strings.Split(path, "/")
+				name = elems[len(elems)-1]
+				if versionRE.MatchString(name) && len(elems) > 1 {
+					name = elems[len(elems)-2]
+				}
+				name = strings.TrimPrefix(name, "go-")
+			}
+			imports[name] = path
 		}
 		var fileFuncs []*fn
 		for _, d := range f.Decls {
@@ -411,6 +471,25 @@ func scan(fset *token.FileSet, suite, dir string) ([]*leakCase, []*fn, error) {
 			}
 		}
 		funcs = append(funcs, fileFuncs...)
+	}
+	// Qualify the type named in each want text by the import it refers to,
+	// so that pgx v4 and v5 (or any two same-named packages) stay apart.
+	for _, c := range cases {
+		if wantTypeRE == nil {
+			break
+		}
+		m := wantTypeRE.FindStringSubmatch(c.want)
+		if len(m) < 2 {
+			c.typ = "(no type found)"
+			continue
+		}
+		t := strings.ReplaceAll(m[1], `\`, "")
+		if q, name, ok := strings.Cut(t, "."); ok {
+			if path, ok := imports[q]; ok {
+				t = strings.TrimPrefix(path, "github.com/") + "." + name
+			}
+		}
+		c.typ = t
 	}
 	sort.SliceStable(cases, func(i, j int) bool {
 		if cases[i].file != cases[j].file {

@@ -73,4 +73,5 @@ done
 echo >&2
 cd "$root"
 GOFLAGS= go run scripts/peer-compare.go "${suite_args[@]}" "${json_args[@]}" \
-	-style '^Close should use defer$' "$@"
+	-style '^Close should use defer$' \
+	-type-re '([a-z0-9_]+\\\.[A-Z][A-Za-z0-9_]*) from ' "$@"
