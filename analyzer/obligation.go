@@ -325,14 +325,15 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		// whose parameter is of an interface type (an io.Closer) is
 		// supposed handed over; one passed as its own type (a callback
 		// `func(*sql.Tx) error`) is supposed borrowed: such callbacks use
-		// the resource, and its owner gives it back.
+		// the resource, and its owner gives it back — unless the call is
+		// deferred: one defers a cleanup (`defer r.CloseConn(ctx, conn)`).
 		for _, r := range fa.aliasesOf(c.Value) {
 			fa.guess(instr.Pos(), "calls a function value that holds the resource; supposing it releases it")
 			release(r.obl, "")
 		}
 		params := c.Signature().Params()
 		for i, a := range c.Args {
-			if i < params.Len() && !types.IsInterface(params.At(i).Type()) {
+			if def == nil && i < params.Len() && !types.IsInterface(params.At(i).Type()) {
 				continue
 			}
 			for _, r := range fa.aliasesOf(a) {
