@@ -202,7 +202,10 @@ func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, state []factSet, loops *loop
 				state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f &^ held })
 			}
 		case evReturn:
-			fa.atReturn(ev.instr.(*ssa.Return), state)
+			fa.atReturn(ev.instr, state)
+			if _, ok := ev.instr.(*ssa.Panic); ok {
+				return false
+			}
 		}
 	}
 	return true
@@ -217,23 +220,26 @@ func (o *obligation) addCond(c *condition) {
 	o.conds = append(o.conds, c)
 }
 
-// atReturn records the obligations that a return leaks.
-func (fa *funcAnalysis) atReturn(ret *ssa.Return, state []factSet) {
+// atReturn records the obligations that an exit leaks: a return, or a
+// panic that the function's own deferred recover turns into a return.
+func (fa *funcAnalysis) atReturn(exit ssa.Instruction, state []factSet) {
+	var pos token.Pos
+	end := true
+	if ret, ok := exit.(*ssa.Return); ok {
+		pos, end = returnPos(fa.fn, ret)
+	} else {
+		pos = endPos(fa.fn)
+	}
 	for i, o := range fa.obls {
 		leaks := state[i].any(func(f fact) bool {
-			return f&held != 0 && f&armed == 0 && !(f&armedCond != 0 && fa.condAtReturn(o, ret))
+			return f&held != 0 && f&armed == 0 && !(f&armedCond != 0 && fa.condAtReturn(o, exit))
 		})
 		if !leaks {
 			continue
 		}
 		o.heldAtExit = true
-		pos, end := returnPos(fa.fn, ret)
-		if o.leak == nil {
-			o.leak, o.leakEnd = ret, end
-			continue
-		}
-		if old, _ := returnPos(fa.fn, o.leak); pos < old {
-			o.leak, o.leakEnd = ret, end
+		if !o.leakPos.IsValid() || pos < o.leakPos {
+			o.leakPos, o.leakEnd = pos, end
 		}
 	}
 }
@@ -241,7 +247,7 @@ func (fa *funcAnalysis) atReturn(ret *ssa.Return, state []factSet) {
 // condAtReturn reports whether one of the conditions of o's deferred
 // releases may hold at ret. What cannot be told counts as holding: we would
 // rather miss a leak than invent one.
-func (fa *funcAnalysis) condAtReturn(o *obligation, ret *ssa.Return) bool {
+func (fa *funcAnalysis) condAtReturn(o *obligation, ret ssa.Instruction) bool {
 	for _, c := range o.conds {
 		val, found, _ := reachingStore(c.cell, ret.Block(), indexOf(ret))
 		if !found {
@@ -306,12 +312,32 @@ func (fa *funcAnalysis) refine(b *ssa.BasicBlock, si, i int, s factSet, subject 
 	if want, ok := fa.assumed(cond); ok && (want == isTrue) != taken {
 		return 0
 	}
+	if taken && o.errv != nil && impliesNonNil(cond, o.errv) {
+		return s.apply(func(f fact) fact { return f &^ held })
+	}
 	if !taken && o.res.nextCloses {
 		if call, ok := cond.(*ssa.Call); ok && fa.isNextCall(o, call.Common()) {
 			return s.apply(func(f fact) fact { return f &^ held })
 		}
 	}
 	return s
+}
+
+// impliesNonNil reports whether cond being true implies that err is not
+// nil: errors.Is(err, target) with a non-nil target, errors.As(err, &t).
+func impliesNonNil(cond, err ssa.Value) bool {
+	call, ok := cond.(*ssa.Call)
+	if !ok || len(call.Common().Args) != 2 {
+		return false
+	}
+	f := calleeFunc(call.Common())
+	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "errors" || (f.Name() != "Is" && f.Name() != "As") {
+		return false
+	}
+	if x, _ := resolve(call.Common().Args[0]); x != err {
+		return false
+	}
+	return f.Name() == "As" || !isNil(call.Common().Args[1])
 }
 
 // selectSends reports whether cond is the test `chosen == k` of a select

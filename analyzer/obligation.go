@@ -25,8 +25,8 @@ type obligation struct {
 	children []int // conditions of the deferred releases seen
 
 	// What the dataflow found.
-	leak        *ssa.Return // the earliest return that leaks it
-	leakEnd     bool        // that return is the end of the function
+	leakPos     token.Pos // the earliest return that leaks it
+	leakEnd     bool      // that return is the end of the function
 	loopLeak    bool        // the loop acquires it again while it is held
 	deferInLoop *ssa.Defer  // a release deferred in the loop that acquires it
 	deferMethod string
@@ -76,6 +76,9 @@ type funcAnalysis struct {
 	// guesses records where the analysis supposed rather than knew, for
 	// the -verbose flag. Shared with the summaries it computes.
 	guesses *[]guess
+	// recovers: the function defers a closure that calls recover, so its
+	// panics return.
+	recovers bool
 }
 
 // A guess is a place where the analysis could not tell and chose the
@@ -217,6 +220,7 @@ func (fa *funcAnalysis) aliasesOf(v ssa.Value) []aliasRef {
 }
 
 func (fa *funcAnalysis) buildEvents() {
+	fa.recovers = defersRecover(fa.fn)
 	fa.events = make([][]event, len(fa.fn.Blocks))
 	for _, b := range fa.fn.Blocks {
 		var evs []event
@@ -282,7 +286,13 @@ func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
 	case *ssa.Select:
 		// A send in a select happens only on its own branch: see refine.
 	case *ssa.Panic:
-		emit(event{kind: evNoReturn, obl: -1, instr: instr})
+		if fa.recovers {
+			// The function's own deferred recover turns the panic into a
+			// return at its end.
+			emit(event{kind: evReturn, obl: -1, instr: instr})
+		} else {
+			emit(event{kind: evNoReturn, obl: -1, instr: instr})
+		}
 	}
 }
 
@@ -456,4 +466,34 @@ func returnPos(fn *ssa.Function, ret *ssa.Return) (token.Pos, bool) {
 		return ret.Pos(), false
 	}
 	return endPos(fn), true
+}
+
+// defersRecover reports whether fn defers a function literal that calls
+// recover.
+func defersRecover(fn *ssa.Function) bool {
+	if fn.Recover == nil {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			d, ok := instr.(*ssa.Defer)
+			if !ok {
+				continue
+			}
+			callee, _ := closureOf(d.Call.Value)
+			if callee == nil {
+				continue
+			}
+			for _, cb := range callee.Blocks {
+				for _, ci := range cb.Instrs {
+					if call, ok := ci.(*ssa.Call); ok {
+						if b, ok := call.Call.Value.(*ssa.Builtin); ok && b.Name() == "recover" {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
 }

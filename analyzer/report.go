@@ -51,8 +51,8 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 					d.name, method, d.typ, d.src),
 				Related: []analysis.RelatedInformation{{Pos: o.deferInLoop.Pos(), Message: "deferred here"}},
 			})
-		case o.leak != nil:
-			pos, _ := returnPos(fa.fn, o.leak)
+		case o.leakPos.IsValid():
+			pos := o.leakPos
 			line := pass.Fset.Position(pos).Line
 			var msg string
 			if d.discarded {

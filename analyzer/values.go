@@ -219,7 +219,8 @@ func reachingStore(addr ssa.Value, b *ssa.BasicBlock, end int) (val ssa.Value, f
 				if instr.Addr == addr {
 					return instr.Val, true, false
 				}
-			case *ssa.Call, *ssa.Defer, *ssa.Go:
+			case *ssa.Call, *ssa.Go:
+				// (A deferred call runs at exit: it writes nothing now.)
 				// A callee could store through the variable only if its
 				// address escaped; local cells whose address is taken by a
 				// closure are written by that closure only when it runs.
@@ -317,7 +318,7 @@ func valueAt(v ssa.Value, b *ssa.BasicBlock) truth {
 		}
 		return unknown
 	}
-	if _, ok := v.(*ssa.MakeInterface); ok {
+	if knownNonNil(v) {
 		return isTrue
 	}
 	for x := b; x != nil; x = x.Idom() {
@@ -356,3 +357,27 @@ func condImplies(cond ssa.Value, onTrue bool, v ssa.Value) truth {
 	}
 	return unknown
 }
+
+// knownNonNil reports values that cannot be nil: an interface made from a
+// concrete value, the error of fmt.Errorf or errors.New, and a sentinel
+// error held in a package-level variable.
+func knownNonNil(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.MakeInterface:
+		return true
+	case *ssa.Call:
+		if f := calleeFunc(v.Common()); f != nil && f.Pkg() != nil {
+			switch f.Pkg().Path() + "." + f.Name() {
+			case "fmt.Errorf", "errors.New":
+				return true
+			}
+		}
+	case *ssa.UnOp:
+		if g, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL {
+			return types.Identical(g.Type().(*types.Pointer).Elem(), errorType)
+		}
+	}
+	return false
+}
+
+var errorType = types.Universe.Lookup("error").Type()
