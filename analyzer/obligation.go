@@ -25,10 +25,10 @@ type obligation struct {
 	children []int // conditions of the deferred releases seen
 
 	// What the dataflow found.
-	leakPos     token.Pos // the earliest return that leaks it
-	leakEnd     bool      // that return is the end of the function
-	loopLeak    bool        // the loop acquires it again while it is held
-	deferInLoop *ssa.Defer  // a release deferred in the loop that acquires it
+	leakPos     token.Pos  // the earliest return that leaks it
+	leakEnd     bool       // that return is the end of the function
+	loopLeak    bool       // the loop acquires it again while it is held
+	deferInLoop *ssa.Defer // a release deferred in the loop that acquires it
 	deferMethod string
 	heldAtExit  bool // for a summary input: some return still holds it
 }
