@@ -19,10 +19,10 @@ type obligation struct {
 	res   *resourceType
 
 	aliases *aliasSet
-	conds   []*condition
+	conds   []*condition // conditions of the deferred releases seen
 	// children are obligations given back with this one: the statements
 	// and rows of a database/sql transaction.
-	children []int // conditions of the deferred releases seen
+	children []int
 
 	// What the dataflow found.
 	leakPos     token.Pos  // the earliest return that leaks it
