@@ -1,0 +1,32 @@
+package analyzer_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/connrelease/connrelease/analyzer"
+)
+
+// suites are the analysistest packages under testdata/src: each case is a
+// small function, a leak beside its clean twin.
+var suites = []struct{ pkg, covers string }{
+	{"sqlbasic", "every database/sql acquisition, released on every path and leaked on an early return"},
+	{"paths", "err/nil edges, aliases, deferred conditional closures, loops, rows.Next, defer-in-loop, discarded results, paths that never return, function literals"},
+	{"ownership", "hand-overs: returns, stores, channels, goroutines, escaping closures, t.Cleanup, helpers"},
+	{"regressions", "the false-positive shapes of peer linters, and true leaks they miss"},
+	{"pgxv5cases", "pgx v5 and pgxpool, against stubs of their API"},
+	{"pgxv4cases", "pgx v4 and pgxpool, against stubs of their API"},
+	{"sqlxcases", "sqlx, releases through embedded database/sql types"},
+	{"rediscases", "go-redis v9 connections and subscriptions"},
+	{"service", "production-shaped handlers, repositories, workers and migrations over all four libraries"},
+}
+
+func TestSuites(t *testing.T) {
+	for _, s := range suites {
+		t.Run(s.pkg, func(t *testing.T) {
+			t.Parallel()
+			analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.DefaultConfig()), s.pkg)
+		})
+	}
+}
