@@ -47,6 +47,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:        "https://github.com/connrelease/connrelease",
 		Run:        c.run,
 		ResultType: reflect.TypeFor[struct{}](),
+		FactTypes:  []analysis.Fact{new(funcFact), new(ownerFact), new(pkgFact)},
 	}
 	a.Flags.Init("connrelease", flag.ContinueOnError)
 	a.Flags.BoolVar(&c.cfg.DeferInLoop, "defer-in-loop", cfg.DeferInLoop, "report a release deferred inside the loop that acquires the resource")
@@ -60,14 +61,20 @@ type checker struct {
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
+	if c.cat.packages[pass.Pkg.Path()] {
+		return struct{}{}, nil // described by the catalog
+	}
 	funcs := buildSSA(pass, c.cat)
 	if len(funcs) == 0 {
 		return struct{}{}, nil
 	}
+	e := newEnv(pass, c.cat, funcs)
+	e.computeOwners(funcs)
 	syn := indexSyntax(pass.Files)
 	for _, fn := range funcs {
-		c.checkFunc(pass, syn, fn)
+		c.checkFunc(pass, e, syn, fn)
 	}
+	c.guard(pass, nil, func() { e.exportFacts(funcs) })
 	return struct{}{}, nil
 }
 
@@ -78,24 +85,36 @@ var testHook func(fn *ssa.Function)
 // internal error at that function's declaration, and the run goes on with
 // the other functions: their diagnostics are kept, which an error returned
 // from run would discard.
-func (c *checker) checkFunc(pass *analysis.Pass, syn *syntaxIndex, fn *ssa.Function) {
+func (c *checker) checkFunc(pass *analysis.Pass, e *env, syn *syntaxIndex, fn *ssa.Function) {
+	c.guard(pass, fn, func() {
+		if testHook != nil {
+			testHook(fn)
+		}
+		fa := newFuncAnalysis(e, fn)
+		if fa == nil {
+			return
+		}
+		c.report(pass, syn, fa.solve())
+	})
+}
+
+// guard runs work; a panic inside it is reported as an internal error at
+// fn's declaration (or the package clause), and the run goes on.
+func (c *checker) guard(pass *analysis.Pass, fn *ssa.Function, work func()) {
 	defer func() {
 		if r := recover(); r != nil {
+			pos, name := pass.Files[0].Package, "the package's facts"
+			if fn != nil {
+				pos, name = fn.Pos(), fn.Name()
+			}
 			pass.Report(analysis.Diagnostic{
-				Pos:      fn.Pos(),
+				Pos:      pos,
 				Category: CategoryInternal,
-				Message:  fmt.Sprintf("internal error: connrelease could not analyse %s: %v (please report it)", fn.Name(), r),
+				Message:  fmt.Sprintf("internal error: connrelease could not analyse %s: %v (please report it)", name, r),
 			})
 		}
 	}()
-	if testHook != nil {
-		testHook(fn)
-	}
-	fa := newFuncAnalysis(c.cat, fn)
-	if fa == nil {
-		return
-	}
-	c.report(pass, syn, fa.solve())
+	work()
 }
 
 // syntaxIndex finds, for an acquisition call, the call expression and the

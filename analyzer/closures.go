@@ -59,7 +59,7 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 	}
 	run := func(assume map[ssa.Value]truth) (*funcAnalysis, bool) {
 		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(input, kind, content)}
-		sub := &funcAnalysis{cat: fa.cat, fn: fn, obls: []*obligation{in}, assume: assume, depth: fa.depth + 1, cache: fa.cache, guesses: fa.guesses}
+		sub := &funcAnalysis{env: fa.env, cat: fa.cat, fn: fn, obls: []*obligation{in}, assume: assume, depth: fa.depth + 1, cache: fa.cache, guesses: fa.guesses}
 		sub.buildEvents()
 		sub.solveFrom(single(held))
 		return sub, !in.heldAtExit

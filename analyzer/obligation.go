@@ -65,6 +65,7 @@ type condition struct {
 
 // funcAnalysis is the analysis of one function.
 type funcAnalysis struct {
+	env    *env
 	cat    *catalog
 	fn     *ssa.Function
 	obls   []*obligation
@@ -96,11 +97,11 @@ func (fa *funcAnalysis) guess(pos token.Pos, reason string) {
 
 // newFuncAnalysis finds the acquisitions of fn, or returns nil if it has
 // none.
-func newFuncAnalysis(cat *catalog, fn *ssa.Function) *funcAnalysis {
+func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
 	if len(fn.Blocks) == 0 {
 		return nil
 	}
-	fa := &funcAnalysis{cat: cat, fn: fn, cache: map[summaryKey]summary{}, guesses: new([]guess)}
+	fa := &funcAnalysis{env: e, cat: e.cat, fn: fn, cache: map[summaryKey]summary{}, guesses: e.guesses}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if call, ok := instr.(*ssa.Call); ok {
@@ -157,18 +158,30 @@ func calleeFunc(c *ssa.CallCommon) *types.Func {
 	return nil
 }
 
-// acquisition returns the obligation that call creates, or nil.
+// acquisition returns the obligation that call creates, or nil: a call of
+// the catalog, or of a function whose fact says it acquires.
 func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 	f := calleeFunc(call.Common())
-	if f == nil || f.Pkg() == nil || !fa.cat.packages[f.Pkg().Path()] || !fa.cat.acquirers[funcKey(f)] {
+	if f == nil || f.Pkg() == nil {
 		return nil
+	}
+	index := 0
+	if !fa.cat.packages[f.Pkg().Path()] || !fa.cat.acquirers[funcKey(f)] {
+		if fa.env == nil || call.Common().IsInvoke() {
+			return nil
+		}
+		fact := fa.env.factOf(f)
+		if fact == nil || len(fact.Acquires) == 0 {
+			return nil
+		}
+		index = fact.Acquires[0]
 	}
 	results := call.Common().Signature().Results()
-	if results.Len() == 0 {
+	if results.Len() <= index {
 		return nil
 	}
-	o := &obligation{call: call, typ: results.At(0).Type()}
-	if o.res = fa.cat.resourceOf(o.typ); o.res == nil {
+	o := &obligation{call: call, typ: results.At(index).Type()}
+	if o.res = fa.env.resourceOf(o.typ); o.res == nil {
 		return nil
 	}
 	if results.Len() == 1 {
@@ -184,7 +197,7 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 	for _, ref := range *call.Referrers() {
 		if ex, ok := ref.(*ssa.Extract); ok {
 			switch ex.Index {
-			case 0:
+			case index:
 				o.value = ex
 			case errIndex:
 				o.errv = ex
@@ -322,6 +335,22 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		fa.closureCallEvents(instr, fn, bindings, c.Args, def, emit)
 		return
 	}
+	// A release method called on the resource (also an owning struct's).
+	if !c.IsInvoke() {
+		if f := calleeFunc(c); f != nil && f.Type().(*types.Signature).Recv() != nil && len(c.Args) > 0 {
+			released := false
+			for _, r := range fa.aliasesOf(c.Args[0]) {
+				o := fa.obls[r.obl]
+				if r.kind == direct && isReleaseCall(o.res, o.typ, f) {
+					release(r.obl, f.Name())
+					released = true
+				}
+			}
+			if released && len(c.Args) == 1 {
+				return
+			}
+		}
+	}
 	// A function of this package: judge what its body does with what it is
 	// given.
 	if callee := c.StaticCallee(); callee != nil && len(callee.Blocks) > 0 && callee.Pkg == fa.fn.Pkg && !c.IsInvoke() {
@@ -354,6 +383,22 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 	}
 	if def == nil && fa.cat.isNoReturn(f) {
 		emit(event{kind: evNoReturn, obl: -1, instr: instr})
+		return
+	}
+	// A function of another package, summarised by a fact.
+	if fact := fa.env.factOf(f); fact != nil && !c.IsInvoke() {
+		for i, a := range c.Args {
+			for _, r := range fa.aliasesOf(a) {
+				switch {
+				case has(fact.Releases, i):
+					release(r.obl, "")
+				case has(fact.Borrows, i) && r.kind == direct:
+					// Only uses it.
+				default:
+					release(r.obl, "")
+				}
+			}
+		}
 		return
 	}
 	args := c.Args

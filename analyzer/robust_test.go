@@ -20,9 +20,3 @@ func TestPanicInOneFunction(t *testing.T) {
 	defer func() { testHook = nil }()
 	analysistest.Run(t, analysistest.TestData(), New(DefaultConfig()), "robust")
 }
-
-// TestIndirectUse checks that a package calling a catalog method without
-// importing the catalog package is analysed.
-func TestIndirectUse(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), New(DefaultConfig()), "indirect")
-}

@@ -14,7 +14,7 @@ import (
 // Building SSA here rather than requiring buildssa spares every other
 // package the cost.
 func buildSSA(pass *analysis.Pass, cat *catalog) []*ssa.Function {
-	if !importsCatalog(pass.Pkg, cat) && !usesCatalog(pass.TypesInfo, cat) {
+	if !importsCatalog(pass.Pkg, cat) && !usesCatalog(pass.TypesInfo, cat) && !importsFacts(pass) {
 		return nil
 	}
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
@@ -100,6 +100,17 @@ func importsCatalog(pkg *types.Package, cat *catalog) bool {
 func usesCatalog(info *types.Info, cat *catalog) bool {
 	for _, sel := range info.Selections {
 		if pkg := sel.Obj().Pkg(); pkg != nil && cat.packages[pkg.Path()] {
+			return true
+		}
+	}
+	return false
+}
+
+// importsFacts reports whether a direct import exports ownership facts.
+func importsFacts(pass *analysis.Pass) bool {
+	for _, p := range pass.Pkg.Imports() {
+		var f pkgFact
+		if pass.ImportPackageFact(p, &f) {
 			return true
 		}
 	}

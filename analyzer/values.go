@@ -45,6 +45,14 @@ func (s *aliasSet) has(v ssa.Value) bool { return s.kind[v] != 0 }
 // computeAliases collects the values that stand for root.
 func computeAliases(root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
 	s := &aliasSet{kind: map[ssa.Value]aliasKind{}, content: map[ssa.Value]aliasKind{}, field: map[ssa.Value]int{}}
+	if rootKind == cell {
+		s.content[root] = rootContent
+	}
+	return computeAliasesFrom(s, root, rootKind)
+}
+
+// computeAliasesFrom extends s with root, as kind, and what derives from it.
+func computeAliasesFrom(s *aliasSet, root ssa.Value, rootKind aliasKind) *aliasSet {
 	var work []ssa.Value
 	add := func(v ssa.Value, k aliasKind) {
 		if v == nil || s.kind[v] != 0 {
@@ -58,9 +66,6 @@ func computeAliases(root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
 			s.content[v] = content
 		}
 		add(v, cell)
-	}
-	if rootKind == cell {
-		s.content[root] = rootContent
 	}
 	add(root, rootKind)
 	for len(work) > 0 {
@@ -154,6 +159,15 @@ func computeAliases(root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
 		}
 	}
 	return s
+}
+
+// computeFieldAliases collects the values that stand for field i of the
+// struct that recv points to (or is).
+func computeFieldAliases(recv ssa.Value, i int) *aliasSet {
+	s := computeAliases(nil, direct, 0)
+	s.field[recv] = i
+	full := computeAliasesFrom(s, recv, container)
+	return full
 }
 
 // localBase returns the Alloc that addr points into when addr is a local

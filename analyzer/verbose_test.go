@@ -11,5 +11,5 @@ import (
 func TestVerbose(t *testing.T) {
 	cfg := analyzer.DefaultConfig()
 	cfg.Debug = true
-	analysistest.Run(t, analysistest.TestData(), analyzer.New(cfg), "verbose")
+	analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(cfg), "verbose")
 }

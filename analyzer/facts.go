@@ -1,0 +1,292 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file holds the summaries that cross function and package boundaries,
+// as analysis facts, so that no annotation is needed:
+//
+//   - a function that returns a fresh resource is an acquirer to its callers
+//     (getTenantConn(ctx, key) is Acquire);
+//   - a function that releases or takes a parameter on every path is a
+//     releaser (closeQuietly(c io.Closer));
+//   - a function that only uses a resource parameter is a borrower: passing
+//     the resource to it discharges nothing;
+//   - a struct that holds a resource in a field and has a method that
+//     releases it is itself a resource type (an owning struct).
+
+// funcFact is what a function does with resources. Indexes are SSA
+// parameter indexes (the receiver of a method is parameter 0) and result
+// indexes.
+type funcFact struct {
+	Acquires    []int // results that hold a fresh resource the caller must give back
+	Releases    []int // parameters given back or taken over on every path
+	Borrows     []int // resource parameters only used
+	SharedPools []int // results that are pools someone else owns
+	FreshPools  []int // results that are pools the call created
+}
+
+func (*funcFact) AFact() {}
+
+func (f *funcFact) String() string {
+	var parts []string
+	add := func(name string, xs []int) {
+		if len(xs) > 0 {
+			parts = append(parts, fmt.Sprintf("%s%v", name, xs))
+		}
+	}
+	add("acquires", f.Acquires)
+	add("releases", f.Releases)
+	add("borrows", f.Borrows)
+	add("sharedpools", f.SharedPools)
+	add("freshpools", f.FreshPools)
+	return strings.Join(parts, " ")
+}
+
+func (f *funcFact) empty() bool {
+	return len(f.Acquires)+len(f.Releases)+len(f.Borrows)+len(f.SharedPools)+len(f.FreshPools) == 0
+}
+
+func has(xs []int, i int) bool {
+	for _, x := range xs {
+		if x == i {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerFact marks a type that owns a resource: its methods Release give it
+// back.
+type ownerFact struct {
+	Release []string
+}
+
+func (*ownerFact) AFact() {}
+
+func (f *ownerFact) String() string { return "owner(" + strings.Join(f.Release, ",") + ")" }
+
+// pkgFact marks a package that exports ownership facts: its importers may
+// hold obligations through it.
+type pkgFact struct{}
+
+func (*pkgFact) AFact()         {}
+func (*pkgFact) String() string { return "ownership facts" }
+
+// env is what the analysis of one package knows beyond one function.
+type env struct {
+	pass      *analysis.Pass
+	cat       *catalog
+	owners    map[*types.TypeName]*resourceType
+	facts     map[*types.Func]*funcFact
+	computing map[*types.Func]bool
+	src       map[*types.Func]*ssa.Function
+	guesses   *[]guess
+}
+
+func newEnv(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function) *env {
+	e := &env{
+		pass:      pass,
+		cat:       cat,
+		owners:    map[*types.TypeName]*resourceType{},
+		facts:     map[*types.Func]*funcFact{},
+		computing: map[*types.Func]bool{},
+		src:       map[*types.Func]*ssa.Function{},
+		guesses:   new([]guess),
+	}
+	for _, fn := range funcs {
+		if f, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
+			e.src[f] = fn
+		}
+	}
+	return e
+}
+
+// resourceOf returns the resource type of values of type t: from the
+// catalog, or an owning struct of this package or (by fact) another.
+func (e *env) resourceOf(t types.Type) *resourceType {
+	if r := e.cat.resourceOf(t); r != nil {
+		return r
+	}
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() == nil {
+		return nil
+	}
+	obj := n.Origin().Obj()
+	if r, ok := e.owners[obj]; ok {
+		return r
+	}
+	var r *resourceType
+	var f ownerFact
+	if obj.Pkg() != e.pass.Pkg && e.pass.ImportObjectFact(obj, &f) {
+		r = ownerResource(obj, f.Release)
+	}
+	e.owners[obj] = r
+	return r
+}
+
+func ownerResource(obj *types.TypeName, release []string) *resourceType {
+	verb := "given back with " + release[0]
+	switch release[0] {
+	case "Close":
+		verb = verbClose
+	case "Release":
+		verb = "released"
+	}
+	return &resourceType{pkg: obj.Pkg().Path(), name: obj.Name(), release: release, verb: verb}
+}
+
+// paramResource returns how a parameter of type t can be given back: as a
+// resource, or as an interface with a release method (io.Closer).
+func (e *env) paramResource(t types.Type) *resourceType {
+	if r := e.resourceOf(t); r != nil {
+		return r
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var names []string
+	for i := 0; i < iface.NumMethods(); i++ {
+		switch name := iface.Method(i).Name(); name {
+		case "Close", "Release", "Commit", "Rollback":
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return &resourceType{name: "interface", release: names, verb: verbClose}
+}
+
+// factOf returns what f does with resources, or nil if nothing is known.
+func (e *env) factOf(f *types.Func) *funcFact {
+	f = f.Origin()
+	if fact, ok := e.facts[f]; ok {
+		return fact
+	}
+	if f.Pkg() == nil || e.cat.packages[f.Pkg().Path()] {
+		return nil
+	}
+	var fact *funcFact
+	if f.Pkg() == e.pass.Pkg {
+		fn := e.src[f]
+		if fn == nil || e.computing[f] {
+			return nil // recursion: nothing known yet
+		}
+		e.computing[f] = true
+		fact = e.computeFact(fn)
+		delete(e.computing, f)
+	} else {
+		var imported funcFact
+		if e.pass.ImportObjectFact(f, &imported) {
+			fact = &imported
+		}
+	}
+	e.facts[f] = fact
+	return fact
+}
+
+// computeFact summarises fn for its callers.
+func (e *env) computeFact(fn *ssa.Function) *funcFact {
+	if len(fn.Blocks) == 0 {
+		return nil
+	}
+	fact := &funcFact{}
+	sig := fn.Signature
+	results := sig.Results()
+	var withResource []int
+	for i := 0; i < results.Len(); i++ {
+		if e.resourceOf(results.At(i).Type()) != nil {
+			withResource = append(withResource, i)
+		}
+	}
+	if len(withResource) > 0 {
+		if fa := newFuncAnalysis(e, fn); fa != nil {
+			fact.Acquires = fa.freshResults(withResource)
+		}
+	}
+	bare := &funcAnalysis{env: e, cat: e.cat, fn: fn, cache: map[summaryKey]summary{}, guesses: e.guesses}
+	for i, p := range fn.Params {
+		r := e.paramResource(p.Type())
+		if r == nil {
+			continue
+		}
+		o := &obligation{typ: p.Type(), res: r}
+		switch s := bare.summarize(fn, p, direct, 0, o); s.kind {
+		case never:
+			fact.Borrows = append(fact.Borrows, i)
+		default:
+			fact.Releases = append(fact.Releases, i)
+		}
+	}
+	fact.SharedPools, fact.FreshPools = e.poolResults(fn)
+	if fact.empty() {
+		return nil
+	}
+	return fact
+}
+
+// freshResults returns the results among candidates that every return fills
+// with a resource acquired here (or nil), and at least one return does.
+func (fa *funcAnalysis) freshResults(candidates []int) []int {
+	var out []int
+	for _, i := range candidates {
+		fresh, other := false, false
+		for _, b := range fa.fn.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || i >= len(ret.Results) {
+				continue
+			}
+			v, _ := resolve(ret.Results[i])
+			switch {
+			case isNil(v):
+			case len(fa.aliasesOf(v)) > 0:
+				fresh = true
+			default:
+				other = true
+			}
+		}
+		if fresh && !other {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// exportFacts records the facts of the package's functions and owning
+// types for its importers.
+func (e *env) exportFacts(funcs []*ssa.Function) {
+	exported := false
+	for obj, r := range e.owners {
+		if r != nil && obj.Pkg() == e.pass.Pkg {
+			e.pass.ExportObjectFact(obj, &ownerFact{Release: r.release})
+			exported = true
+		}
+	}
+	for _, fn := range funcs {
+		f, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || f.Pkg() != e.pass.Pkg {
+			continue
+		}
+		if fact := e.factOf(f); fact != nil {
+			e.pass.ExportObjectFact(f, fact)
+			exported = true
+		}
+	}
+	if exported {
+		e.pass.ExportPackageFact(&pkgFact{})
+	}
+}
+
+// poolResults classifies the pool-typed results of fn: shared (someone
+// else owns it) or fresh (the call created it). See pools.go.
+func (e *env) poolResults(fn *ssa.Function) (shared, fresh []int) {
+	return nil, nil
+}

@@ -1,0 +1,76 @@
+package analyzer
+
+import (
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file finds owning structs: a named struct type of the package that
+// holds a resource in a field and has a method that gives that field back on
+// every path (Close, Release, Shutdown, …). Such a type is a resource type
+// itself, and a function that returns a fresh one is an acquirer.
+
+// computeOwners records the package's owning structs in e.owners. Owners of
+// owners are found by iterating until nothing changes.
+func (e *env) computeOwners(funcs []*ssa.Function) {
+	methods := map[*types.TypeName][]*ssa.Function{}
+	for _, fn := range funcs {
+		recv := fn.Signature.Recv()
+		if recv == nil || fn.Parent() != nil || len(fn.Params) == 0 {
+			continue
+		}
+		if n := namedOf(recv.Type()); n != nil && n.Obj().Pkg() == e.pass.Pkg {
+			methods[n.Origin().Obj()] = append(methods[n.Origin().Obj()], fn)
+		}
+	}
+	for round := 0; round < 3; round++ {
+		changed := false
+		for obj, ms := range methods {
+			if r, ok := e.owners[obj]; ok && r != nil {
+				continue
+			}
+			st, ok := obj.Type().Underlying().(*types.Struct)
+			if !ok {
+				continue
+			}
+			var release []string
+			for _, m := range ms {
+				if e.releasesAField(m, st) {
+					release = append(release, m.Name())
+				}
+			}
+			if len(release) == 0 {
+				continue
+			}
+			sort.Strings(release)
+			e.owners[obj] = ownerResource(obj, release)
+			changed = true
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// releasesAField reports whether method m gives back, on every path, a
+// field of its receiver that holds a resource.
+func (e *env) releasesAField(m *ssa.Function, st *types.Struct) bool {
+	for i := 0; i < st.NumFields(); i++ {
+		ft := st.Field(i).Type()
+		r := e.resourceOf(ft)
+		if r == nil {
+			continue
+		}
+		recv := m.Params[0]
+		in := &obligation{typ: ft, res: r, aliases: computeFieldAliases(recv, i)}
+		sub := &funcAnalysis{env: e, cat: e.cat, fn: m, obls: []*obligation{in}, depth: 1, cache: map[summaryKey]summary{}, guesses: e.guesses}
+		sub.buildEvents()
+		sub.solveFrom(single(held))
+		if !in.heldAtExit && releasesSomewhere(sub) {
+			return true
+		}
+	}
+	return false
+}
