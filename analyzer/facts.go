@@ -218,6 +218,10 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 		if r == nil {
 			continue
 		}
+		if i == 0 && sig.Recv() != nil && releaseMethod(r, fn.Name()) {
+			fact.Releases = append(fact.Releases, i) // an owning struct's release method
+			continue
+		}
 		o := &obligation{typ: p.Type(), res: r}
 		switch s := bare.summarize(fn, p, direct, 0, o); s.kind {
 		case never:

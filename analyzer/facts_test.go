@@ -1,0 +1,15 @@
+package analyzer_test
+
+import (
+	"testing"
+
+	"github.com/connrelease/connrelease/analyzer"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// TestFacts checks the summaries that cross packages — acquirers, releasers,
+// borrowers and owning structs — as facts, and the diagnostics they make
+// possible over a chain of three packages (app wraps wrap wraps tenant).
+func TestFacts(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.DefaultConfig()), "xpkg/...")
+}
