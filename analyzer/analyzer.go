@@ -16,6 +16,8 @@ import (
 type Config struct {
 	// DeferInLoop enables the defer-in-loop check.
 	DeferInLoop bool
+	// SharedPoolClose enables the shared-pool-close check.
+	SharedPoolClose bool
 	// Debug reports, as diagnostics of category "debug", the functions the
 	// analysis gave up on and why.
 	Debug bool
@@ -23,7 +25,7 @@ type Config struct {
 
 // DefaultConfig is the configuration of Analyzer.
 func DefaultConfig() Config {
-	return Config{DeferInLoop: true}
+	return Config{DeferInLoop: true, SharedPoolClose: true}
 }
 
 // Analyzer is connrelease with the default configuration.
@@ -33,6 +35,7 @@ var Analyzer = New(DefaultConfig())
 const (
 	CategoryLeak        = "leak"
 	CategoryDeferInLoop = "defer-in-loop"
+	CategorySharedPool  = "shared-pool-close"
 	CategoryDebug       = "debug"
 	CategoryInternal    = "internal-error"
 )
@@ -51,6 +54,7 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	a.Flags.Init("connrelease", flag.ContinueOnError)
 	a.Flags.BoolVar(&c.cfg.DeferInLoop, "defer-in-loop", cfg.DeferInLoop, "report a release deferred inside the loop that acquires the resource")
+	a.Flags.BoolVar(&c.cfg.SharedPoolClose, "shared-pool-close", cfg.SharedPoolClose, "report Close of a pool the function did not create (a global, a cache, a field, a getter's)")
 	a.Flags.BoolVar(&c.cfg.Debug, "verbose", cfg.Debug, "report functions the analysis could not judge")
 	return a
 }
@@ -90,6 +94,7 @@ func (c *checker) checkFunc(pass *analysis.Pass, e *env, syn *syntaxIndex, fn *s
 		if testHook != nil {
 			testHook(fn)
 		}
+		c.checkPoolCloses(pass, e, syn, fn)
 		fa := newFuncAnalysis(e, fn)
 		if fa == nil {
 			return

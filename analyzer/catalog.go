@@ -174,6 +174,10 @@ type catalog struct {
 	consumers map[string]int
 	noReturn  map[string]bool
 	borrowers map[string]bool
+	// pools and poolCreators extend the built-in pool types and the
+	// functions that create them (from the configuration).
+	pools        map[string]bool
+	poolCreators map[string]bool
 	// packages holds every package path that the catalog mentions: a
 	// package that imports none of them holds no obligation.
 	packages map[string]bool
@@ -188,6 +192,9 @@ func newCatalog() *catalog {
 		noReturn:  map[string]bool{},
 		borrowers: map[string]bool{},
 		packages:  map[string]bool{},
+
+		pools:        map[string]bool{},
+		poolCreators: map[string]bool{},
 	}
 	for _, r := range builtinResources() {
 		r := r

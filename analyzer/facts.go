@@ -288,9 +288,3 @@ func (e *env) exportFacts(funcs []*ssa.Function) {
 		e.pass.ExportPackageFact(&pkgFact{})
 	}
 }
-
-// poolResults classifies the pool-typed results of fn: shared (someone
-// else owns it) or fresh (the call created it). See pools.go.
-func (e *env) poolResults(fn *ssa.Function) (shared, fresh []int) {
-	return nil, nil
-}

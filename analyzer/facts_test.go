@@ -13,3 +13,9 @@ import (
 func TestFacts(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.DefaultConfig()), "xpkg/...")
 }
+
+// TestPoolFacts checks the facts that tell a getter of a shared pool from a
+// function that creates one.
+func TestPoolFacts(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.DefaultConfig()), "pools")
+}

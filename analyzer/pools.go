@@ -1,0 +1,323 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file judges the closing of pools. A pool (*sql.DB, *sqlx.DB,
+// *pgxpool.Pool, *redis.Client) that a function did not create — it came
+// from a package-level variable, a cache, a struct field, or a getter that
+// hands out a shared pool — must not be closed there: every other request
+// that uses it breaks. A pool the function created may be closed; so may a
+// parameter (shutdown helpers), and a struct's own Close may close its
+// fields.
+
+// poolTypes are the pools, as "pkg.Type".
+var poolTypes = map[string]bool{
+	pkgSQL + ".DB":                true,
+	pkgSQLX + ".DB":               true,
+	pkgPool5 + ".Pool":            true,
+	pkgPool4 + ".Pool":            true,
+	pkgRedis + ".Client":          true,
+	pkgRedis + ".ClusterClient":   true,
+	pkgRedis + ".Ring":            true,
+	pkgRedis + ".UniversalClient": true,
+	pkgRedis + ".FailoverClient":  true,
+	pkgRedis + ".SentinelClient":  true,
+}
+
+// poolCreators return a fresh pool, owned by their caller.
+var poolCreators = map[string]bool{
+	pkgSQL + ".Open": true, pkgSQL + ".OpenDB": true,
+	pkgSQLX + ".Open": true, pkgSQLX + ".Connect": true, pkgSQLX + ".ConnectContext": true,
+	pkgSQLX + ".MustOpen": true, pkgSQLX + ".MustConnect": true, pkgSQLX + ".NewDb": true,
+	pkgPool5 + ".New": true, pkgPool5 + ".NewWithConfig": true,
+	pkgPool4 + ".Connect": true, pkgPool4 + ".ConnectConfig": true,
+	pkgRedis + ".NewClient": true, pkgRedis + ".NewClusterClient": true, pkgRedis + ".NewRing": true,
+	pkgRedis + ".NewUniversalClient": true, pkgRedis + ".NewFailoverClient": true,
+	pkgRedis + ".NewFailoverClusterClient": true,
+}
+
+// ownerMethods are the names of methods that shut their receiver down: they
+// may close the pools it holds.
+var ownerMethods = map[string]bool{
+	"Close": true, "Shutdown": true, "Stop": true, "Release": true, "Cleanup": true,
+	"Teardown": true, "Dispose": true, "Terminate": true, "Quit": true,
+}
+
+func (e *env) isPool(t types.Type) bool {
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() == nil {
+		return false
+	}
+	if poolTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()] {
+		return true
+	}
+	return e.cat.pools[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+}
+
+// An origin says where a pool value came from.
+type origin struct {
+	kind originKind
+	what string // for messages: "the package-level variable db", …
+}
+
+type originKind uint8
+
+const (
+	originUnknown originKind = iota
+	originFresh              // created here, or by a function that creates one
+	originParam              // a parameter, or a field of one
+	originOwner              // a field of the receiver of its own Close
+	originShared             // someone else owns it
+)
+
+// poolOrigin finds where the pool v of function fn came from.
+func (e *env) poolOrigin(fn *ssa.Function, v ssa.Value, depth int) origin {
+	if depth > 8 {
+		return origin{}
+	}
+	v, _ = resolve(v)
+	switch v := v.(type) {
+	case *ssa.Call:
+		return e.callOrigin(v, 0)
+	case *ssa.Extract:
+		switch t := v.Tuple.(type) {
+		case *ssa.Call:
+			return e.callOrigin(t, v.Index)
+		case *ssa.Lookup:
+			return origin{originShared, "the cache " + exprName(t.X)}
+		}
+	case *ssa.Lookup:
+		return origin{originShared, "the cache " + exprName(v.X)}
+	case *ssa.Parameter:
+		return origin{kind: originParam}
+	case *ssa.ChangeType:
+		return e.poolOrigin(fn, v.X, depth+1)
+	case *ssa.MakeInterface:
+		return e.poolOrigin(fn, v.X, depth+1)
+	case *ssa.ChangeInterface:
+		return e.poolOrigin(fn, v.X, depth+1)
+	case *ssa.TypeAssert:
+		return e.poolOrigin(fn, v.X, depth+1)
+	case *ssa.Phi:
+		best := origin{}
+		for _, edge := range v.Edges {
+			o := e.poolOrigin(fn, edge, depth+1)
+			if o.kind == originShared {
+				return o
+			}
+			if best.kind == originUnknown {
+				best = o
+			}
+		}
+		return best
+	case *ssa.Field:
+		return e.fieldOrigin(fn, v.X, fieldName(v.X.Type(), v.Field), depth)
+	case *ssa.UnOp:
+		switch x := v.X.(type) {
+		case *ssa.Global:
+			return origin{originShared, "the package-level variable " + x.Name()}
+		case *ssa.FieldAddr:
+			return e.fieldOrigin(fn, x.X, fieldName(x.X.Type(), x.Field), depth)
+		case *ssa.IndexAddr:
+			return origin{originShared, "an element of " + exprName(x.X)}
+		}
+	}
+	return origin{}
+}
+
+// fieldOrigin judges a pool read from field name of base.
+func (e *env) fieldOrigin(fn *ssa.Function, base ssa.Value, name string, depth int) origin {
+	root := base
+	for i := 0; i < 8; i++ {
+		r, _ := resolve(root)
+		root = r
+		switch x := root.(type) {
+		case *ssa.FieldAddr:
+			root = x.X
+			continue
+		case *ssa.Field:
+			root = x.X
+			continue
+		case *ssa.UnOp:
+			if _, ok := x.X.(*ssa.FieldAddr); ok {
+				root = x.X
+				continue
+			}
+			if g, ok := x.X.(*ssa.Global); ok {
+				return origin{originShared, "the field " + name + " of the package-level variable " + g.Name()}
+			}
+		}
+		break
+	}
+	switch root := root.(type) {
+	case *ssa.Parameter:
+		if fn.Signature.Recv() != nil && len(fn.Params) > 0 && root == fn.Params[0] {
+			if ownerMethods[fn.Name()] {
+				return origin{kind: originOwner}
+			}
+			return origin{originShared, "the field " + name + " of the receiver"}
+		}
+		return origin{kind: originParam}
+	case *ssa.Alloc:
+		return origin{kind: originFresh}
+	case *ssa.Global:
+		return origin{originShared, "the field " + name + " of the package-level variable " + root.Name()}
+	}
+	return origin{}
+}
+
+// callOrigin judges a pool returned by a call as result i.
+func (e *env) callOrigin(call *ssa.Call, i int) origin {
+	f := calleeFunc(call.Common())
+	if f == nil {
+		return origin{}
+	}
+	if poolCreators[funcKey(f)] || e.cat.poolCreators[funcKey(f)] {
+		return origin{kind: originFresh}
+	}
+	if fact := e.factOf(f); fact != nil {
+		switch {
+		case has(fact.SharedPools, i):
+			return origin{originShared, f.Name()}
+		case has(fact.FreshPools, i):
+			return origin{kind: originFresh}
+		}
+	}
+	return origin{}
+}
+
+// poolResults classifies the pool-typed results of fn for its fact: shared
+// when some return hands out a pool someone else owns, fresh when every
+// return hands out one it created (or nil).
+func (e *env) poolResults(fn *ssa.Function) (shared, fresh []int) {
+	results := fn.Signature.Results()
+	for i := 0; i < results.Len(); i++ {
+		if !e.isPool(results.At(i).Type()) {
+			continue
+		}
+		sawFresh, sawShared, sawOther := false, false, false
+		for _, b := range fn.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || i >= len(ret.Results) {
+				continue
+			}
+			if v, _ := resolve(ret.Results[i]); isNil(v) {
+				continue
+			}
+			switch e.poolOrigin(fn, ret.Results[i], 0).kind {
+			case originFresh:
+				sawFresh = true
+			case originShared:
+				sawShared = true
+			default:
+				sawOther = true
+			}
+		}
+		switch {
+		case sawShared:
+			shared = append(shared, i)
+		case sawFresh && !sawOther:
+			fresh = append(fresh, i)
+		}
+	}
+	return shared, fresh
+}
+
+// checkPoolCloses reports each Close of a shared pool in fn.
+func (c *checker) checkPoolCloses(pass *analysis.Pass, e *env, syn *syntaxIndex, fn *ssa.Function) {
+	if !c.cfg.SharedPoolClose {
+		return
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			ci, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			if _, isGo := instr.(*ssa.Go); isGo {
+				continue
+			}
+			cc := ci.Common()
+			f := calleeFunc(cc)
+			if f == nil || f.Name() != "Close" {
+				continue
+			}
+			var recv ssa.Value
+			switch {
+			case cc.IsInvoke():
+				recv = cc.Value
+			case f.Type().(*types.Signature).Recv() != nil && len(cc.Args) > 0:
+				recv = cc.Args[0]
+			default:
+				continue
+			}
+			rt := recv.Type()
+			if mi, ok := recv.(*ssa.MakeInterface); ok {
+				rt = mi.X.Type()
+			}
+			if !e.isPool(rt) {
+				continue
+			}
+			o := e.poolOrigin(fn, recv, 0)
+			if o.kind != originShared {
+				continue
+			}
+			name := "pool"
+			pos := instr.Pos()
+			if site := syn.calls[cc.Pos()]; site != nil {
+				if sel, ok := site.call.Fun.(*ast.SelectorExpr); ok {
+					name = types.ExprString(sel.X)
+				}
+				pos = site.call.Pos()
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos:      pos,
+				Category: CategorySharedPool,
+				Message: fmt.Sprintf("closing the shared pool %s (%s from %s) breaks every other user of it",
+					name, types.TypeString(rt, qualifier(pass)), o.what),
+			})
+		}
+	}
+}
+
+func qualifier(pass *analysis.Pass) types.Qualifier {
+	return func(p *types.Package) string {
+		if p == pass.Pkg {
+			return ""
+		}
+		return p.Name()
+	}
+}
+
+// fieldName returns the name of field i of the struct t or *t.
+func fieldName(t types.Type, i int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if st, ok := t.Underlying().(*types.Struct); ok && i < st.NumFields() {
+		return st.Field(i).Name()
+	}
+	return "?"
+}
+
+// exprName names a value for a message: a global or a field by its name.
+func exprName(v ssa.Value) string {
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		return exprName(v.X)
+	case *ssa.Global:
+		return v.Name()
+	case *ssa.FieldAddr:
+		return fieldName(v.X.Type(), v.Field)
+	case *ssa.Field:
+		return fieldName(v.X.Type(), v.Field)
+	}
+	return v.Name()
+}
