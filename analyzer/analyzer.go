@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -18,6 +19,9 @@ type Config struct {
 	DeferInLoop bool
 	// SharedPoolClose enables the shared-pool-close check.
 	SharedPoolClose bool
+	// ConfigFile names a configuration file that declares in-house
+	// resources, acquirers, consumers and pools (see config.go).
+	ConfigFile string
 	// Debug reports, as diagnostics of category "debug", the functions the
 	// analysis gave up on and why.
 	Debug bool
@@ -55,6 +59,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.Init("connrelease", flag.ContinueOnError)
 	a.Flags.BoolVar(&c.cfg.DeferInLoop, "defer-in-loop", cfg.DeferInLoop, "report a release deferred inside the loop that acquires the resource")
 	a.Flags.BoolVar(&c.cfg.SharedPoolClose, "shared-pool-close", cfg.SharedPoolClose, "report Close of a pool the function did not create (a global, a cache, a field, a getter's)")
+	a.Flags.StringVar(&c.cfg.ConfigFile, "config", cfg.ConfigFile, "read in-house resources, acquirers, consumers and pools from this YAML file")
 	a.Flags.BoolVar(&c.cfg.Debug, "verbose", cfg.Debug, "report functions the analysis could not judge")
 	return a
 }
@@ -62,9 +67,32 @@ func New(cfg Config) *analysis.Analyzer {
 type checker struct {
 	cfg Config
 	cat *catalog
+
+	loadOnce sync.Once
+	loadErr  error
+}
+
+// loadConfig applies the configuration file to the catalog, once: flags
+// are parsed after New.
+func (c *checker) loadConfig() error {
+	c.loadOnce.Do(func() {
+		if c.cfg.ConfigFile == "" {
+			return
+		}
+		fc, err := loadConfig(c.cfg.ConfigFile)
+		if err != nil {
+			c.loadErr = err
+			return
+		}
+		c.cat.apply(fc)
+	})
+	return c.loadErr
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
+	if err := c.loadConfig(); err != nil {
+		return nil, err
+	}
 	if c.cat.packages[pass.Pkg.Path()] {
 		return struct{}{}, nil // described by the catalog
 	}

@@ -132,14 +132,8 @@ func (e *env) resourceOf(t types.Type) *resourceType {
 }
 
 func ownerResource(obj *types.TypeName, release []string) *resourceType {
-	verb := "given back with " + release[0]
-	switch release[0] {
-	case "Close":
-		verb = verbClose
-	case "Release":
-		verb = "released"
-	}
-	return &resourceType{pkg: obj.Pkg().Path(), name: obj.Name(), release: release, verb: verb}
+	r := ownerResource0(obj.Pkg().Path(), obj.Name(), release)
+	return &r
 }
 
 // paramResource returns how a parameter of type t can be given back: as a

@@ -1,0 +1,264 @@
+package analyzer
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// This file reads the configuration file (flag -config): in-house resources
+// that inference cannot see, declared as data.
+//
+//	resources:                        # types whose values must be given back
+//	  - type: example.com/lease.Lease # package path, dot, type name
+//	    release: [Close]              # the methods that give one back
+//	acquirers:                        # calls that hand out a fresh resource
+//	  - example.com/lease.Pool.Get    # package path, dot, [Type.]Func
+//	consumers:                        # calls that give back an argument
+//	  - func: example.com/lease.Drain
+//	    param: 0                      # index among the arguments (receiver excluded)
+//	pools:                            # pools that must not be closed by a borrower
+//	  - type: example.com/lease.Pool
+//	    creators: [example.com/lease.NewPool]
+
+// fileConfig is the configuration file, once parsed.
+type fileConfig struct {
+	resources []resourceType
+	acquirers []string
+	consumers map[string]int
+	pools     []string
+	creators  []string
+}
+
+// configError is an error at a position of the configuration file.
+func configError(file string, n *yaml.Node, key, format string, args ...any) error {
+	return fmt.Errorf("%s:%d:%d: %s: %s", file, n.Line, n.Column, key, fmt.Sprintf(format, args...))
+}
+
+// loadConfig reads and validates the configuration file.
+func loadConfig(file string) (*fileConfig, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("connrelease: reading the configuration: %v", err)
+	}
+	return parseConfig(file, data)
+}
+
+func parseConfig(file string, data []byte) (*fileConfig, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %v", file, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	cfg := &fileConfig{consumers: map[string]int{}}
+	if len(doc.Content) == 0 {
+		return cfg, nil // an empty file
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, configError(file, root, "configuration", "want a mapping of resources, acquirers, consumers and pools")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, val := root.Content[i], root.Content[i+1]
+		var err error
+		switch key.Value {
+		case "resources":
+			err = eachItem(file, key.Value, val, func(path string, item *yaml.Node) error {
+				fields, err := mapping(file, path, item, "type", "release")
+				if err != nil {
+					return err
+				}
+				typ, err := qualifiedName(file, path+".type", fields["type"], 1)
+				if err != nil {
+					return err
+				}
+				release, err := names(file, path+".release", fields["release"])
+				if err != nil {
+					return err
+				}
+				dot := strings.LastIndex(typ, ".")
+				r := ownerResource0(typ[:dot], typ[dot+1:], release)
+				cfg.resources = append(cfg.resources, r)
+				return nil
+			})
+		case "acquirers":
+			err = eachItem(file, key.Value, val, func(path string, item *yaml.Node) error {
+				name, err := qualifiedName(file, path, item, 2)
+				cfg.acquirers = append(cfg.acquirers, name)
+				return err
+			})
+		case "consumers":
+			err = eachItem(file, key.Value, val, func(path string, item *yaml.Node) error {
+				fields, err := mapping(file, path, item, "func", "param")
+				if err != nil {
+					return err
+				}
+				name, err := qualifiedName(file, path+".func", fields["func"], 2)
+				if err != nil {
+					return err
+				}
+				var param int
+				if p := fields["param"]; p.Kind != yaml.ScalarNode || p.Decode(&param) != nil || param < 0 {
+					return configError(file, p, path+".param", "want a parameter index (0, 1, …)")
+				}
+				cfg.consumers[name] = param
+				return nil
+			})
+		case "pools":
+			err = eachItem(file, key.Value, val, func(path string, item *yaml.Node) error {
+				fields, err := mapping(file, path, item, "type", "creators?")
+				if err != nil {
+					return err
+				}
+				typ, err := qualifiedName(file, path+".type", fields["type"], 1)
+				if err != nil {
+					return err
+				}
+				cfg.pools = append(cfg.pools, typ)
+				if c, ok := fields["creators"]; ok {
+					creators, err := names(file, path+".creators", c)
+					if err != nil {
+						return err
+					}
+					for j, cr := range creators {
+						if _, err := qualifiedName(file, fmt.Sprintf("%s.creators[%d]", path, j), c.Content[j], 2); err != nil {
+							return err
+						}
+						cfg.creators = append(cfg.creators, cr)
+					}
+				}
+				return nil
+			})
+		default:
+			err = configError(file, key, key.Value, "unknown key (known: resources, acquirers, consumers, pools)")
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return cfg, nil
+}
+
+func eachItem(file, key string, seq *yaml.Node, fn func(path string, item *yaml.Node) error) error {
+	if seq.Kind != yaml.SequenceNode {
+		return configError(file, seq, key, "want a list")
+	}
+	for i, item := range seq.Content {
+		if err := fn(fmt.Sprintf("%s[%d]", key, i), item); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mapping reads a mapping with exactly the given keys (a key ending in ?
+// may be left out).
+func mapping(file, path string, n *yaml.Node, keys ...string) (map[string]*yaml.Node, error) {
+	if n.Kind != yaml.MappingNode {
+		return nil, configError(file, n, path, "want a mapping with %s", strings.Join(keys, ", "))
+	}
+	out := map[string]*yaml.Node{}
+	known := map[string]bool{}
+	for _, k := range keys {
+		known[strings.TrimSuffix(k, "?")] = true
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !known[k.Value] {
+			return nil, configError(file, k, path+"."+k.Value, "unknown key (known: %s)", strings.ReplaceAll(strings.Join(keys, ", "), "?", ""))
+		}
+		out[k.Value] = n.Content[i+1]
+	}
+	for _, k := range keys {
+		if !strings.HasSuffix(k, "?") && out[k] == nil {
+			return nil, configError(file, n, path+"."+k, "missing")
+		}
+	}
+	return out, nil
+}
+
+// qualifiedName reads "pkg/path.Name" (parts 1) or "pkg/path.Name" /
+// "pkg/path.Type.Method" (parts 2: functions and methods).
+func qualifiedName(file, path string, n *yaml.Node, parts int) (string, error) {
+	want := "a package path and a type name: example.com/pkg.Type"
+	if parts == 2 {
+		want = "a package path and a function or method: example.com/pkg.Func or example.com/pkg.Type.Method"
+	}
+	if n.Kind != yaml.ScalarNode {
+		return "", configError(file, n, path, "want %s", want)
+	}
+	s := n.Value
+	slash := strings.LastIndex(s, "/")
+	rest := s[slash+1:]
+	dots := strings.Count(rest, ".")
+	if dots < 1 || dots > parts || strings.Contains(s, " ") || strings.HasPrefix(rest, ".") || strings.HasSuffix(s, ".") || strings.Contains(rest, "..") {
+		return "", configError(file, n, path, "%q: want %s", s, want)
+	}
+	return s, nil
+}
+
+// names reads a list of identifiers, or one.
+func names(file, path string, n *yaml.Node) ([]string, error) {
+	var out []string
+	switch n.Kind {
+	case yaml.ScalarNode:
+		out = []string{n.Value}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode {
+				return nil, configError(file, c, path, "want a name")
+			}
+			out = append(out, c.Value)
+		}
+	default:
+		return nil, configError(file, n, path, "want a name or a list of names")
+	}
+	if len(out) == 0 {
+		return nil, configError(file, n, path, "want at least one name")
+	}
+	return out, nil
+}
+
+// ownerResource0 builds a resource type from its package path, name and
+// release methods.
+func ownerResource0(pkg, name string, release []string) resourceType {
+	verb := "given back with " + release[0]
+	switch release[0] {
+	case "Close":
+		verb = verbClose
+	case "Release":
+		verb = "released"
+	}
+	return resourceType{pkg: pkg, name: name, release: release, verb: verb}
+}
+
+// apply adds the configuration to the catalog.
+func (c *catalog) apply(cfg *fileConfig) {
+	for _, r := range cfg.resources {
+		r := r
+		c.resources[r.pkg+"."+r.name] = &r
+		c.packages[r.pkg] = true
+	}
+	for _, a := range cfg.acquirers {
+		c.acquirers[a] = true
+		c.packages[pkgOfKey(a)] = true
+	}
+	for k, p := range cfg.consumers {
+		c.consumers[k] = p
+		c.packages[pkgOfKey(k)] = true
+	}
+	for _, p := range cfg.pools {
+		c.pools[p] = true
+	}
+	for _, cr := range cfg.creators {
+		c.poolCreators[cr] = true
+	}
+}
+
+// pkgOfKey returns the package path of a function key.
+func pkgOfKey(key string) string {
+	slash := strings.LastIndex(key, "/")
+	dot := strings.Index(key[slash+1:], ".")
+	return key[:slash+1+dot]
+}
