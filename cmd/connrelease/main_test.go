@@ -38,37 +38,56 @@ func run(t *testing.T, dir string, name string, args ...string) (string, int) {
 	}
 }
 
-// TestExample runs the command as the README does, on the bundled example,
-// and through go vet: both report the same leaks.
+// TestExample runs the command as the README's first command does, on the
+// multi-tenant example: every leak of the leaking version, with its line,
+// and nothing for the fixed version. go vet -vettool reports the same.
 func TestExample(t *testing.T) {
 	bin := build(t)
 	root, _ := filepath.Abs("../..")
-	out, code := run(t, root, bin, "./examples/quickstart/")
+	want := []string{
+		`leaky/service.go:57:15: conn \(\*sql.Conn from s.master.Conn\) is not closed on every path: the return at line 63 leaks it`,
+		`leaky/service.go:61:15: rows \(\*sql.Rows from conn.QueryContext\) is not closed on every path: the return at line 67 leaks it`,
+		`leaky/service.go:87:15: rows \(\*sql.Rows from conn.QueryContext\) is not closed on every path: the return at line 93 leaks it`,
+		`leaky/service.go:131:13: tx \(\*sql.Tx from conn.BeginTx\) is not committed or rolled back on every path: the return at line 138 leaks it`,
+		`leaky/service.go:156:8: closing the shared pool db \(\*sql.DB from getTenantConnection\) breaks every other user of it`,
+		`leaky/service.go:178:15: conn \(\*pgxpool.Conn from s.audit.Acquire\) is not released on every path: the return at line 183 leaks it`,
+	}
+	check := func(tool, out string) {
+		t.Helper()
+		for _, w := range want {
+			if !regexp.MustCompile(w).MatchString(out) {
+				t.Errorf("%s: missing %s in\n%s", tool, w, out)
+			}
+		}
+		var reports int
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, "fixed/") {
+				t.Errorf("%s: reports the fixed version: %s", tool, line)
+			}
+			if strings.Contains(line, "leaky/service.go:") && !strings.Contains(line, ": \t") && !strings.HasPrefix(line, "#") {
+				reports++
+			}
+		}
+		if reports != len(want) {
+			t.Errorf("%s: %d reports, want %d:\n%s", tool, reports, len(want), out)
+		}
+	}
+
+	out, code := run(t, root, bin, "./examples/multitenant/...")
 	if code != 3 {
 		t.Fatalf("exit status %d, want 3 (diagnostics)\n%s", code, out)
 	}
-	want := []string{
-		`orders.go:25:15: rows \(\*sql.Rows from s.db.QueryContext\) is not closed on every path: the return at line 33 leaks it`,
-		`orders.go:44:13: tx \(\*sql.Tx from s.db.BeginTx\) is not committed or rolled back on every path: the return at line 49 leaks it`,
-		`orders.go:56:15: conn \(\*sql.Conn from s.db.Conn\) is not closed on every path: the return at line 61 leaks it`,
-	}
-	for _, w := range want {
-		if !regexp.MustCompile(w).MatchString(out) {
-			t.Errorf("missing %s in\n%s", w, out)
-		}
-	}
-	if n := strings.Count(out, "on every path"); n != len(want) {
-		t.Errorf("got %d leaks, want %d:\n%s", n, len(want), out)
-	}
+	check("connrelease", out)
 
-	vet, code := run(t, root, "go", "vet", "-vettool="+bin, "./examples/quickstart/")
+	vet, code := run(t, root, "go", "vet", "-vettool="+bin, "./examples/multitenant/...")
 	if code == 0 {
 		t.Fatalf("go vet -vettool exited 0\n%s", vet)
 	}
-	for _, w := range want {
-		if !regexp.MustCompile(w).MatchString(vet) {
-			t.Errorf("go vet: missing %s in\n%s", w, vet)
-		}
+	check("go vet", vet)
+
+	quick, code := run(t, root, bin, "./examples/quickstart/")
+	if code != 3 || strings.Count(quick, "on every path") != 3 {
+		t.Errorf("quickstart: exit status %d, want 3 with 3 leaks:\n%s", code, quick)
 	}
 }
 
