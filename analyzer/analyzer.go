@@ -19,6 +19,10 @@ type Config struct {
 	DeferInLoop bool
 	// SharedPoolClose enables the shared-pool-close check.
 	SharedPoolClose bool
+	// CrossPackage enables summaries (facts) across packages. Off, the
+	// analysis judges each package alone, as if its imports had no facts:
+	// cheaper, and blind to wrappers in other packages. For measurements.
+	CrossPackage bool
 	// ConfigFile names a configuration file that declares in-house
 	// resources, acquirers, consumers and pools (see config.go).
 	ConfigFile string
@@ -29,7 +33,7 @@ type Config struct {
 
 // DefaultConfig is the configuration of Analyzer.
 func DefaultConfig() Config {
-	return Config{DeferInLoop: true, SharedPoolClose: true}
+	return Config{DeferInLoop: true, SharedPoolClose: true, CrossPackage: true}
 }
 
 // Analyzer is connrelease with the default configuration.
@@ -54,7 +58,9 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:        "https://github.com/connrelease/connrelease",
 		Run:        c.run,
 		ResultType: reflect.TypeFor[struct{}](),
-		FactTypes:  []analysis.Fact{new(funcFact), new(ownerFact), new(pkgFact)},
+	}
+	if cfg.CrossPackage {
+		a.FactTypes = []analysis.Fact{new(funcFact), new(ownerFact), new(pkgFact)}
 	}
 	a.Flags.Init("connrelease", flag.ContinueOnError)
 	a.Flags.BoolVar(&c.cfg.DeferInLoop, "defer-in-loop", cfg.DeferInLoop, "report a release deferred inside the loop that acquires the resource")
@@ -96,17 +102,20 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if c.cat.packages[pass.Pkg.Path()] {
 		return struct{}{}, nil // described by the catalog
 	}
-	funcs := buildSSA(pass, c.cat)
+	funcs := buildSSA(pass, c.cat, c.cfg.CrossPackage)
 	if len(funcs) == 0 {
 		return struct{}{}, nil
 	}
 	e := newEnv(pass, c.cat, funcs)
+	e.crossPackage = c.cfg.CrossPackage
 	e.computeOwners(funcs)
 	syn := indexSyntax(pass.Files)
 	for _, fn := range funcs {
 		c.checkFunc(pass, e, syn, fn)
 	}
-	c.guard(pass, nil, func() { e.exportFacts(funcs) })
+	if c.cfg.CrossPackage {
+		c.guard(pass, nil, func() { e.exportFacts(funcs) })
+	}
 	return struct{}{}, nil
 }
 

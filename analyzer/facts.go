@@ -88,6 +88,8 @@ type env struct {
 	computing map[*types.Func]bool
 	src       map[*types.Func]*ssa.Function
 	guesses   *[]guess
+	// crossPackage: facts of other packages are read (Config.CrossPackage).
+	crossPackage bool
 }
 
 func newEnv(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function) *env {
@@ -124,7 +126,7 @@ func (e *env) resourceOf(t types.Type) *resourceType {
 	}
 	var r *resourceType
 	var f ownerFact
-	if obj.Pkg() != e.pass.Pkg && e.pass.ImportObjectFact(obj, &f) {
+	if obj.Pkg() != e.pass.Pkg && e.crossPackage && e.pass.ImportObjectFact(obj, &f) {
 		r = ownerResource(obj, f.Release)
 	}
 	e.owners[obj] = r
@@ -177,7 +179,7 @@ func (e *env) factOf(f *types.Func) *funcFact {
 		e.computing[f] = true
 		fact = e.computeFact(fn)
 		delete(e.computing, f)
-	} else {
+	} else if e.crossPackage {
 		var imported funcFact
 		if e.pass.ImportObjectFact(f, &imported) {
 			fact = &imported

@@ -13,8 +13,8 @@ import (
 // imports no package of the catalog, which then cannot hold an obligation.
 // Building SSA here rather than requiring buildssa spares every other
 // package the cost.
-func buildSSA(pass *analysis.Pass, cat *catalog) []*ssa.Function {
-	if !importsCatalog(pass.Pkg, cat) && !usesCatalog(pass.TypesInfo, cat) && !importsFacts(pass) {
+func buildSSA(pass *analysis.Pass, cat *catalog, facts bool) []*ssa.Function {
+	if !importsCatalog(pass.Pkg, cat) && !usesCatalog(pass.TypesInfo, cat) && !(facts && importsFacts(pass)) {
 		return nil
 	}
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
