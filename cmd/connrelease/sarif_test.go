@@ -1,0 +1,505 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/connrelease/connrelease/analyzer"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// The SARIF schema in testdata is the official OASIS one (errata01); see
+// testdata/README.md for where it came from.
+
+func compileSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource(sarifSchemaURI, doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(sarifSchemaURI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+// validate checks data against the SARIF 2.1.0 schema.
+func validate(t *testing.T, sch *jsonschema.Schema, data []byte) {
+	t.Helper()
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, data)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("not valid SARIF 2.1.0: %v\n%s", err, data)
+	}
+}
+
+// The validator does reject what the schema forbids: the tests below
+// would pass vacuously otherwise.
+func TestSchemaRejectsInvalidLogs(t *testing.T) {
+	sch := compileSchema(t)
+	for name, doc := range map[string]string{
+		"wrong version":       `{"version": "2.0.0", "runs": []}`,
+		"result sans message": `{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"ruleId": "leak"}]}]}`,
+		"bad level":           `{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "level": "fatal"}]}]}`,
+		"line zero":           `{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": "a.go"}, "region": {"startLine": 0}}}]}]}]}`,
+		"unknown property":    `{"version": "2.1.0", "runs": [], "extra": 1}`,
+	} {
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sch.Validate(inst) == nil {
+			t.Errorf("%s: the schema accepted %s", name, doc)
+		}
+	}
+}
+
+// sarifDoc mirrors the parts of the output the tests look at.
+type sarifDoc struct {
+	Schema  string `json:"$schema"`
+	Version string `json:"version"`
+	Runs    []struct {
+		Tool struct {
+			Driver struct {
+				Name           string `json:"name"`
+				InformationURI string `json:"informationUri"`
+				Rules          []struct {
+					ID               string `json:"id"`
+					ShortDescription struct{ Text string }
+					FullDescription  struct{ Text string }
+					HelpURI          string `json:"helpUri"`
+				} `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+		Results            []struct {
+			RuleID    string `json:"ruleId"`
+			RuleIndex int    `json:"ruleIndex"`
+			Level     string `json:"level"`
+			Message   struct{ Text string }
+			Locations []struct {
+				PhysicalLocation physLoc `json:"physicalLocation"`
+			} `json:"locations"`
+			RelatedLocations []struct {
+				PhysicalLocation physLoc `json:"physicalLocation"`
+				Message          struct{ Text string }
+			} `json:"relatedLocations"`
+		} `json:"results"`
+	} `json:"runs"`
+}
+
+type physLoc struct {
+	ArtifactLocation struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId"`
+	} `json:"artifactLocation"`
+	Region region `json:"region"`
+}
+
+type region struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn"`
+}
+
+func parseLog(t *testing.T, data []byte) *sarifDoc {
+	t.Helper()
+	var l sarifDoc
+	if err := json.Unmarshal(data, &l); err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Runs) != 1 {
+		t.Fatalf("%d runs, want 1", len(l.Runs))
+	}
+	return &l
+}
+
+// repoRoot is the module's root, two levels up from this package.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// runInProcess runs the -sarif mode in-process with a fresh analyzer, so that
+// flags set by one test do not leak into another.
+func runInProcess(t *testing.T, dir string, args ...string) (status int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	status = runSARIF(analyzer.New(analyzer.DefaultConfig()), "-", args, dir, &out, &errOut)
+	return status, out.String(), errOut.String()
+}
+
+func TestSARIFQuickstart(t *testing.T) {
+	sch := compileSchema(t)
+	root := repoRoot(t)
+	status, out, stderr := runInProcess(t, root, "./examples/quickstart/")
+	if status != 0 {
+		t.Fatalf("exit status %d, want 0; stderr:\n%s", status, stderr)
+	}
+	validate(t, sch, []byte(out))
+	l := parseLog(t, []byte(out))
+	if l.Version != "2.1.0" || l.Schema == "" {
+		t.Errorf("version %q, $schema %q", l.Version, l.Schema)
+	}
+	run := l.Runs[0]
+	d := run.Tool.Driver
+	if d.Name != "connrelease" || d.InformationURI != "https://github.com/connrelease/connrelease" {
+		t.Errorf("driver %q %q", d.Name, d.InformationURI)
+	}
+	var ids []string
+	for _, r := range d.Rules {
+		ids = append(ids, r.ID)
+		if r.ShortDescription.Text == "" || r.FullDescription.Text == "" || r.HelpURI != "https://github.com/connrelease/connrelease#checks" {
+			t.Errorf("rule %s: %+v", r.ID, r)
+		}
+	}
+	if want := []string{"leak", "defer-in-loop", "shared-pool-close"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("rules %q, want %q", ids, want)
+	}
+	if got := run.OriginalURIBaseIDs["%SRCROOT%"].URI; got != "file://"+filepath.ToSlash(root)+"/" {
+		t.Errorf("%%SRCROOT%% is %q", got)
+	}
+
+	// The example leaks rows, a transaction and a connection: one result
+	// each, in the order of the file.
+	if len(run.Results) != 3 {
+		t.Fatalf("%d results, want 3:\n%s", len(run.Results), out)
+	}
+	for i, want := range []string{"rows (*sql.Rows", "tx (*sql.Tx", "conn (*sql.Conn"} {
+		r := run.Results[i]
+		if r.RuleID != "leak" || r.RuleIndex != 0 || r.Level != "warning" || !strings.HasPrefix(r.Message.Text, want) {
+			t.Errorf("result %d: %s %d %s %q", i, r.RuleID, r.RuleIndex, r.Level, r.Message.Text)
+		}
+		if len(r.Locations) != 1 || len(r.RelatedLocations) != 1 {
+			t.Fatalf("result %d: %d locations, %d related", i, len(r.Locations), len(r.RelatedLocations))
+		}
+		a := r.Locations[0].PhysicalLocation.ArtifactLocation
+		if a.URI != "examples/quickstart/orders.go" || a.URIBaseID != "%SRCROOT%" {
+			t.Errorf("result %d: artifact %+v", i, a)
+		}
+	}
+	// Lock's connection: `conn, err := s.db.Conn(ctx)` at 56:15, leaked by
+	// the return at line 61.
+	conn := run.Results[2]
+	if got, want := conn.Locations[0].PhysicalLocation.Region, (region{56, 15, 56, 29}); got != want {
+		t.Errorf("conn region %+v, want %+v", got, want)
+	}
+	rel := conn.RelatedLocations[0]
+	if rel.PhysicalLocation.Region.StartLine != 61 || rel.PhysicalLocation.Region.StartColumn != 2 ||
+		rel.Message.Text != "this return leaks it" || rel.PhysicalLocation.ArtifactLocation.URI != "examples/quickstart/orders.go" {
+		t.Errorf("conn related location %+v", rel)
+	}
+	if !strings.Contains(conn.Message.Text, "is not closed on every path: the return at line 61 leaks it") {
+		t.Errorf("conn message %q", conn.Message.Text)
+	}
+}
+
+// The multi-tenant example: the leaking version has results of two
+// checks, across database/sql and pgx; the fixed version none.
+func TestSARIFMultitenant(t *testing.T) {
+	sch := compileSchema(t)
+	status, out, stderr := runInProcess(t, repoRoot(t), "./examples/multitenant/...")
+	if status != 0 {
+		t.Fatalf("exit status %d, want 0; stderr:\n%s", status, stderr)
+	}
+	validate(t, sch, []byte(out))
+	run := parseLog(t, []byte(out)).Runs[0]
+	index := map[string]int{}
+	for i, r := range run.Tool.Driver.Rules {
+		index[r.ID] = i
+	}
+	checks := map[string]int{}
+	for _, r := range run.Results {
+		checks[r.RuleID]++
+		if i, ok := index[r.RuleID]; !ok || i != r.RuleIndex {
+			t.Errorf("result of %s has ruleIndex %d; the rules are %v", r.RuleID, r.RuleIndex, index)
+		}
+		if uri := r.Locations[0].PhysicalLocation.ArtifactLocation.URI; uri != "examples/multitenant/leaky/service.go" {
+			t.Errorf("result in %s: %q", uri, r.Message.Text)
+		}
+	}
+	if checks["leak"] == 0 || checks["shared-pool-close"] == 0 {
+		t.Errorf("results per check: %v, want leak and shared-pool-close", checks)
+	}
+}
+
+// writeModule makes a module in a temporary directory from name/content
+// pairs and returns its directory.
+func writeModule(t *testing.T, files ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files = append([]string{"go.mod", "module example.com/m\n\ngo 1.22\n"}, files...)
+	for i := 0; i < len(files); i += 2 {
+		p := filepath.Join(dir, filepath.FromSlash(files[i]))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(files[i+1]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const loops = `package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Sizes defers each connection's Close inside the loop.
+func Sizes(ctx context.Context, db *sql.DB, names []string) error {
+	for range names {
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+	}
+	return nil
+}
+
+// Leak leaks its rows when the first Scan fails; the query holds an é.
+func Leak(db *sql.DB) (n int, err error) {
+	rows, err := db.Query("SELECT 'é'")
+	if err != nil {
+		return 0, err
+	}
+	for rows.Next() {
+		if err := rows.Scan(&n); err != nil {
+			return 0, err
+		}
+	}
+	return n, rows.Close()
+}
+`
+
+// A package with tests is loaded twice (p and p [p.test]); each
+// diagnostic is one result all the same. Columns count UTF-16 code units.
+func TestSARIFDeferInLoopAndTests(t *testing.T) {
+	sch := compileSchema(t)
+	dir := writeModule(t,
+		"store/store.go", loops,
+		"store/store_test.go", "package store\n\nimport \"testing\"\n\nfunc TestNothing(t *testing.T) {}\n",
+	)
+	status, out, stderr := runInProcess(t, dir, "./...")
+	if status != 0 {
+		t.Fatalf("exit status %d, want 0; stderr:\n%s", status, stderr)
+	}
+	validate(t, sch, []byte(out))
+	run := parseLog(t, []byte(out)).Runs[0]
+	if len(run.Results) != 2 {
+		t.Fatalf("%d results, want 2 (one per diagnostic):\n%s", len(run.Results), out)
+	}
+	dl, leak := run.Results[0], run.Results[1]
+	if dl.RuleID != "defer-in-loop" || dl.RuleIndex != 1 || !strings.Contains(dl.Message.Text, "deferred inside a loop") {
+		t.Errorf("first result %s %d %q", dl.RuleID, dl.RuleIndex, dl.Message.Text)
+	}
+	if len(dl.RelatedLocations) != 1 || dl.RelatedLocations[0].PhysicalLocation.Region.StartLine != 15 || dl.RelatedLocations[0].Message.Text != "deferred here" {
+		t.Errorf("defer-in-loop related locations %+v", dl.RelatedLocations)
+	}
+	if leak.RuleID != "leak" || leak.RuleIndex != 0 {
+		t.Errorf("second result %s %d", leak.RuleID, leak.RuleIndex)
+	}
+	// `rows, err := db.Query("SELECT 'é'")`: the call starts at byte column
+	// 15 of line 22 and ends before byte column 38, but é is two bytes and
+	// one UTF-16 code unit.
+	if got, want := leak.Locations[0].PhysicalLocation.Region, (region{22, 15, 22, 37}); got != want {
+		t.Errorf("leak region %+v, want %+v", got, want)
+	}
+	if got := leak.Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "store/store.go" {
+		t.Errorf("leak artifact %q", got)
+	}
+
+	// Flags come before the patterns, as with the single-checker.
+	status, out, stderr = runInProcess(t, dir, "-defer-in-loop=false", "-test=false", "./...")
+	if status != 0 {
+		t.Fatalf("exit status %d, want 0; stderr:\n%s", status, stderr)
+	}
+	validate(t, sch, []byte(out))
+	if run := parseLog(t, []byte(out)).Runs[0]; len(run.Results) != 1 || run.Results[0].RuleID != "leak" {
+		t.Errorf("with -defer-in-loop=false: %+v", run.Results)
+	}
+}
+
+func TestSARIFCleanPackage(t *testing.T) {
+	sch := compileSchema(t)
+	dir := writeModule(t, "ok/ok.go", "package ok\n\nfunc Add(a, b int) int { return a + b }\n")
+	status, out, stderr := runInProcess(t, dir, "./...")
+	if status != 0 {
+		t.Fatalf("exit status %d, want 0; stderr:\n%s", status, stderr)
+	}
+	validate(t, sch, []byte(out))
+	if !strings.Contains(out, `"results": []`) {
+		t.Errorf("no empty results array:\n%s", out)
+	}
+}
+
+// Load and type errors: file:line:col: message on stderr, status 1, no log.
+func TestSARIFLoadErrors(t *testing.T) {
+	dir := writeModule(t,
+		"bad/bad.go", "package bad\n\nfunc F() int { return \"x\" }\n",
+		"syntax/s.go", "package syntax\n\nfunc G( {\n",
+	)
+	status, out, stderr := runInProcess(t, dir, "./...")
+	if status != 1 {
+		t.Errorf("exit status %d, want 1", status)
+	}
+	if out != "" {
+		t.Errorf("a log was written:\n%s", out)
+	}
+	for _, want := range []string{
+		filepath.Join(dir, "bad", "bad.go") + ":3:23: cannot use \"x\"",
+		filepath.Join(dir, "syntax", "s.go") + ":3:",
+		"no SARIF log written",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+
+	status, _, stderr = runInProcess(t, dir, "./nothing/here/...")
+	if status != 1 || !strings.Contains(stderr, "nothing/here") {
+		t.Errorf("missing directory: status %d, stderr:\n%s", status, stderr)
+	}
+}
+
+func TestSARIFFlagMisuse(t *testing.T) {
+	dir := writeModule(t, "ok/ok.go", "package ok\n")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-json", "./..."}, "-sarif cannot be combined with -json"},
+		{[]string{"-fix", "./..."}, "-sarif cannot be combined with -fix"},
+		{[]string{"./...", "-verbose"}, "flag -verbose after the packages"},
+		{[]string{"out.sarif", "./..."}, "write -sarif=out.sarif"},
+		{[]string{"-nosuchflag", "./..."}, "flag provided but not defined: -nosuchflag"},
+	} {
+		status, out, stderr := runInProcess(t, dir, tc.args...)
+		if status != 2 || out != "" || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%q: status %d, stdout %q, stderr:\n%s", tc.args, status, out, stderr)
+		}
+	}
+}
+
+func TestSplitSARIFFlag(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		dest string
+		rest []string
+		ok   bool
+	}{
+		{[]string{"./..."}, "", []string{"./..."}, false},
+		{[]string{"-sarif", "./..."}, "-", []string{"./..."}, true},
+		{[]string{"--sarif", "-test=false", "./..."}, "-", []string{"-test=false", "./..."}, true},
+		{[]string{"-sarif=out.sarif", "./..."}, "out.sarif", []string{"./..."}, true},
+		{[]string{"-sarif=-", "./..."}, "-", []string{"./..."}, true},
+		{[]string{"-sarif=a", "-sarif=false", "./..."}, "", []string{"./..."}, false},
+		{[]string{"-sarif=", "./..."}, "", []string{"./..."}, true},
+		{[]string{"-sarifx", "./..."}, "", []string{"-sarifx", "./..."}, false},
+		{[]string{"--", "-sarif"}, "", []string{"--", "-sarif"}, false},
+	} {
+		dest, rest, ok := splitSARIFFlag(tc.args)
+		if dest != tc.dest || !reflect.DeepEqual(rest, tc.rest) || ok != tc.ok {
+			t.Errorf("splitSARIFFlag(%q) = %q, %q, %v; want %q, %q, %v", tc.args, dest, rest, ok, tc.dest, tc.rest, tc.ok)
+		}
+	}
+}
+
+// The built command: -sarif=FILE writes a valid log and exits 0, load
+// errors exit 1, and without -sarif it is the single-checker as before.
+func TestCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	sch := compileSchema(t)
+	bin := filepath.Join(t.TempDir(), "connrelease")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	root := repoRoot(t)
+	run := func(dir string, args ...string) (int, string) {
+		cmd := exec.Command(bin, args...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			t.Fatal(err)
+		}
+		return cmd.ProcessState.ExitCode(), string(out)
+	}
+
+	file := filepath.Join(t.TempDir(), "out.sarif")
+	status, out := run(root, "-sarif="+file, "./examples/quickstart/")
+	if status != 0 || out != "" {
+		t.Fatalf("-sarif=FILE: status %d, output:\n%s", status, out)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate(t, sch, data)
+	if n := len(parseLog(t, data).Runs[0].Results); n != 3 {
+		t.Errorf("%d results, want 3", n)
+	}
+
+	status, out = run(root, "-sarif", "./examples/quickstart/")
+	if status != 0 {
+		t.Fatalf("-sarif: status %d, output:\n%s", status, out)
+	}
+	validate(t, sch, []byte(out))
+
+	status, out = run(root, "./examples/quickstart/")
+	if status != 3 || !strings.Contains(out, "orders.go:56:15: conn (*sql.Conn from s.db.Conn) is not closed on every path") {
+		t.Errorf("without -sarif: status %d, output:\n%s", status, out)
+	}
+
+	bad := writeModule(t, "bad.go", "package bad\n\nfunc F() int { return \"x\" }\n")
+	status, out = run(bad, "-sarif=out.sarif", "./...")
+	if status != 1 || !strings.Contains(out, filepath.Join(bad, "bad.go")+":3:23: cannot use") || strings.Contains(out, "panic") {
+		t.Errorf("type error: status %d, output:\n%s", status, out)
+	}
+	if _, err := os.Stat(filepath.Join(bad, "out.sarif")); err == nil {
+		t.Error("a log was written despite the type error")
+	}
+
+	status, out = run(root, "-help")
+	if !strings.Contains(out, "-sarif=FILE") {
+		t.Errorf("-help does not tell of -sarif (status %d):\n%s", status, out)
+	}
+	status, out = run(root, "-flags")
+	if status != 0 || strings.Contains(out, "sarif") {
+		t.Errorf("-flags, which go vet reads, names -sarif (status %d):\n%s", status, out)
+	}
+}

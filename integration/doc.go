@@ -1,0 +1,5 @@
+// Package integration holds end-to-end tests of connrelease with the tools
+// it plugs into: precommit_test.go runs the pre-commit hooks of
+// .pre-commit-hooks.yaml with the real pre-commit on a throwaway Git
+// repository. The package has no code of its own.
+package integration
