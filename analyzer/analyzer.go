@@ -102,6 +102,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if c.cat.packages[pass.Pkg.Path()] {
 		return struct{}{}, nil // described by the catalog
 	}
+	sup := newSuppressor(pass)
+	defer sup.finish()
 	funcs := buildSSA(pass, c.cat, c.cfg.CrossPackage)
 	if len(funcs) == 0 {
 		return struct{}{}, nil

@@ -19,6 +19,7 @@ var suites = []struct{ pkg, covers string }{
 	{"pgxv4cases", "pgx v4 and pgxpool, against stubs of their API"},
 	{"sqlxcases", "sqlx, releases through embedded database/sql types"},
 	{"rediscases", "go-redis v9 connections and subscriptions"},
+	{"suppress", "the connrelease:ignore directive: reason mandatory, stale directives reported"},
 	{"indirect", "a package that acquires through a *sql.DB of another package without importing database/sql"},
 	{"service", "production-shaped handlers, repositories, workers and migrations over all four libraries"},
 }
