@@ -25,7 +25,7 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 			pass.Report(analysis.Diagnostic{Pos: g.pos, Category: CategoryDebug, Message: "connrelease: " + g.reason})
 		}
 	}
-	for _, o := range fa.obls {
+	for i, o := range fa.obls {
 		if o.call == nil {
 			continue
 		}
@@ -64,12 +64,17 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 			if o.leakEnd {
 				related = "the end of the function leaks it"
 			}
+			var fixes []analysis.SuggestedFix
+			if !d.discarded {
+				fixes = c.suggestFix(pass, fa, i, site, d.name)
+			}
 			pass.Report(analysis.Diagnostic{
-				Pos:      site.call.Pos(),
-				End:      site.call.End(),
-				Category: CategoryLeak,
-				Message:  msg,
-				Related:  []analysis.RelatedInformation{{Pos: pos, Message: related}},
+				Pos:            site.call.Pos(),
+				End:            site.call.End(),
+				Category:       CategoryLeak,
+				Message:        msg,
+				Related:        []analysis.RelatedInformation{{Pos: pos, Message: related}},
+				SuggestedFixes: fixes,
 			})
 		case o.loopLeak:
 			msg := fmt.Sprintf("%s (%s from %s) is not %s on every path: the next loop iteration acquires it again while it is still held", d.name, d.typ, d.src, o.res.verb)

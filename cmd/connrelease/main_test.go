@@ -118,3 +118,42 @@ func TestBadInput(t *testing.T) {
 		t.Fatal("testdata/bad/missing must not exist")
 	}
 }
+
+// TestFixesApplied applies every suggested fix of the analyzer's fixes
+// testdata with -fix, then checks that the code still builds and that
+// nothing is reported any more.
+func TestFixesApplied(t *testing.T) {
+	bin := build(t)
+	src, _ := filepath.Abs("../../analyzer/testdata/src")
+	gopath := t.TempDir()
+	if out, err := exec.Command("cp", "-r", src, filepath.Join(gopath, "src")).CombinedOutput(); err != nil {
+		t.Fatalf("cp: %v\n%s", err, out)
+	}
+	dir := filepath.Join(gopath, "src", "fixes")
+	env := append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=")
+	runIn := func(name string, args ...string) (string, int) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = dir, env
+		out, err := cmd.CombinedOutput()
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return string(out), exit.ExitCode()
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return string(out), 0
+	}
+	if out, code := runIn(bin, "fixes"); code != 3 || strings.Count(out, "on every path") != 7 {
+		t.Fatalf("before -fix: exit %d, want 3 with 7 leaks:\n%s", code, out)
+	}
+	if out, code := runIn(bin, "-fix", "fixes"); code != 0 && code != 3 {
+		t.Fatalf("-fix: exit %d:\n%s", code, out)
+	}
+	if out, code := runIn("go", "vet", "fixes"); code != 0 {
+		t.Fatalf("the fixed code does not build:\n%s", out)
+	}
+	if out, code := runIn(bin, "fixes"); code != 0 {
+		t.Fatalf("after -fix: exit %d, want 0:\n%s", code, out)
+	}
+}

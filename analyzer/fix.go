@@ -1,0 +1,209 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// This file builds the suggested fix of a leak, where it is unambiguous:
+// the resource is released and handed over nowhere in the function, it is
+// assigned to a variable by a statement of its own outside any loop, and
+// that statement is followed by its error check, whose body ends the
+// function (or has no error at all). The fix inserts the release as a
+// defer after the check: `defer conn.Close()`, `defer tx.Rollback()`,
+// `defer tx.Rollback(ctx)` with the context already in scope.
+
+func (c *checker) suggestFix(pass *analysis.Pass, fa *funcAnalysis, i int, site *callSite, name string) []analysis.SuggestedFix {
+	o := fa.obls[i]
+	if fa.releasedSomewhere(i) || !token.IsIdentifier(name) {
+		return nil
+	}
+	file := fileOf(pass, site.call.Pos())
+	if file == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, site.call.Pos(), site.call.End())
+	var stmt ast.Stmt
+	var list []ast.Stmt
+	for k, n := range path {
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return nil // a defer here would be a defer in a loop
+		case *ast.FuncDecl, *ast.FuncLit:
+			if stmt == nil || list == nil {
+				return nil
+			}
+			return c.deferFix(pass, fa, o, site, name, stmt, list, path[k:])
+		case *ast.AssignStmt, *ast.DeclStmt:
+			if stmt == nil {
+				stmt = n.(ast.Stmt)
+			}
+		case *ast.BlockStmt:
+			if stmt != nil && list == nil {
+				list = n.List
+			}
+		case *ast.CaseClause:
+			if stmt != nil && list == nil {
+				list = n.Body
+			}
+		case *ast.CommClause:
+			if stmt != nil && list == nil {
+				list = n.Body
+			}
+		}
+	}
+	return nil
+}
+
+func (c *checker) deferFix(pass *analysis.Pass, fa *funcAnalysis, o *obligation, site *callSite, name string, stmt ast.Stmt, list []ast.Stmt, outer []ast.Node) []analysis.SuggestedFix {
+	idx := -1
+	for k, s := range list {
+		if s == stmt {
+			idx = k
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	anchor := stmt
+	if o.errv != nil {
+		errName := ""
+		if len(site.lhs) > 0 {
+			errName = types.ExprString(site.lhs[len(site.lhs)-1])
+		}
+		if idx+1 >= len(list) || !isErrCheck(list[idx+1], errName) {
+			return nil
+		}
+		anchor = list[idx+1]
+	}
+	method := o.res.release[0]
+	if releaseMethod(o.res, "Rollback") {
+		method = "Rollback"
+	}
+	m := methodOf(o.typ, method)
+	if m == nil {
+		return nil
+	}
+	args := ""
+	switch params := m.Type().(*types.Signature).Params(); params.Len() {
+	case 0:
+	case 1:
+		if !isContext(params.At(0).Type()) {
+			return nil
+		}
+		ctx := contextInScope(pass, site, outer)
+		if ctx == "" {
+			return nil
+		}
+		args = ctx
+	default:
+		return nil
+	}
+	text := "defer " + name + "." + method + "(" + args + ")"
+	col := pass.Fset.Position(stmt.Pos()).Column
+	at := lineEnd(pass.Fset, anchor.End())
+	return []analysis.SuggestedFix{{
+		Message: "Add " + text,
+		TextEdits: []analysis.TextEdit{{
+			Pos:     at,
+			End:     at,
+			NewText: []byte("\n" + strings.Repeat("\t", col-1) + text),
+		}},
+	}}
+}
+
+// releasedSomewhere reports whether some instruction of the function
+// releases or hands over obligation i.
+func (fa *funcAnalysis) releasedSomewhere(i int) bool {
+	for _, evs := range fa.events {
+		for _, ev := range evs {
+			if ev.obl == i && (ev.kind == evRelease || ev.kind == evDefer) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isErrCheck reports whether s is `if err != nil { …; return … }`.
+func isErrCheck(s ast.Stmt, errName string) bool {
+	ifs, ok := s.(*ast.IfStmt)
+	if !ok || ifs.Init != nil || ifs.Else != nil || errName == "" {
+		return false
+	}
+	bin, ok := ifs.Cond.(*ast.BinaryExpr)
+	if !ok || bin.Op != token.NEQ || types.ExprString(bin.X) != errName || types.ExprString(bin.Y) != "nil" {
+		return false
+	}
+	if len(ifs.Body.List) == 0 {
+		return false
+	}
+	switch last := ifs.Body.List[len(ifs.Body.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := last.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := types.ExprString(call.Fun)
+		return fn == "panic" || strings.HasSuffix(fn, ".Fatal") || strings.HasSuffix(fn, ".Fatalf")
+	}
+	return false
+}
+
+func isContext(t types.Type) bool {
+	n := namedOf(t)
+	return n != nil && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// contextInScope returns a context.Context to pass to a release method: the
+// acquisition's own context argument when it is a plain name, or a
+// parameter of the enclosing function.
+func contextInScope(pass *analysis.Pass, site *callSite, outer []ast.Node) string {
+	if len(site.call.Args) > 0 {
+		if id, ok := site.call.Args[0].(*ast.Ident); ok && isContext(pass.TypesInfo.TypeOf(id)) {
+			return id.Name
+		}
+	}
+	var ftype *ast.FuncType
+	switch fn := outer[0].(type) {
+	case *ast.FuncDecl:
+		ftype = fn.Type
+	case *ast.FuncLit:
+		ftype = fn.Type
+	}
+	if ftype == nil || ftype.Params == nil {
+		return ""
+	}
+	for _, field := range ftype.Params.List {
+		if isContext(pass.TypesInfo.TypeOf(field.Type)) && len(field.Names) > 0 && field.Names[0].Name != "_" {
+			return field.Names[0].Name
+		}
+	}
+	return ""
+}
+
+// lineEnd returns the end of the line of pos, after any trailing comment.
+func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
+	tf := fset.File(pos)
+	line := tf.Line(pos)
+	if line >= tf.LineCount() {
+		return token.Pos(tf.Base() + tf.Size())
+	}
+	return tf.LineStart(line+1) - 1
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
