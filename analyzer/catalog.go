@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/types"
-	"strings"
 )
 
 // This file is the resource catalog: which types must be given back, which
@@ -291,9 +290,4 @@ func isReleaseCall(r *resourceType, t types.Type, callee *types.Func) bool {
 	}
 	m := methodOf(t, callee.Name())
 	return m != nil && m.Origin() == callee.Origin()
-}
-
-// shortPkg trims a package path for messages.
-func shortPkg(path string) string {
-	return path[strings.LastIndex(path, "/")+1:]
 }

@@ -41,7 +41,7 @@ func configError(file string, n *yaml.Node, key, format string, args ...any) err
 func loadConfig(file string) (*fileConfig, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("connrelease: reading the configuration: %v", err)
+		return nil, fmt.Errorf("reading the configuration: %w", err)
 	}
 	return parseConfig(file, data)
 }

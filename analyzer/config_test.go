@@ -74,7 +74,7 @@ func FuzzParseConfig(f *testing.F) {
 type factsIgnored struct{ *testing.T }
 
 func (d factsIgnored) Errorf(format string, args ...any) {
-	d.T.Helper()
+	d.Helper()
 	if format == "%v: unexpected %s: %v" && len(args) == 3 && args[1] == "fact" {
 		return
 	}

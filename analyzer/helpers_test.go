@@ -10,7 +10,7 @@ import (
 type diagnosticsOnly struct{ *testing.T }
 
 func (d diagnosticsOnly) Errorf(format string, args ...any) {
-	d.T.Helper()
+	d.Helper()
 	if format == "%v: unexpected %s: %v" && len(args) == 3 && args[1] == "fact" {
 		return
 	}

@@ -19,8 +19,7 @@ func buildSSA(pass *analysis.Pass, cat *catalog, facts bool) []*ssa.Function {
 	}
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
 	created := map[*types.Package]bool{pass.Pkg: true}
-	var create func(p *types.Package)
-	create = func(p *types.Package) {
+	create := func(p *types.Package) {
 		if created[p] {
 			return
 		}

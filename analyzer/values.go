@@ -40,8 +40,6 @@ type aliasSet struct {
 	field map[ssa.Value]int
 }
 
-func (s *aliasSet) has(v ssa.Value) bool { return s.kind[v] != 0 }
-
 // computeAliases collects the values that stand for root.
 func computeAliases(root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
 	s := &aliasSet{kind: map[ssa.Value]aliasKind{}, content: map[ssa.Value]aliasKind{}, field: map[ssa.Value]int{}}

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"sync"
 
+	"github.com/jmoiron/sqlx"
+
 	"mt/db"
 	"mt/repo"
 )
@@ -14,6 +16,7 @@ var (
 	reportMu    sync.Mutex
 	reportPools = map[string]*sql.DB{}
 	replicas    sync.Map // tenant -> *sql.DB
+	analyticsX  *sqlx.DB
 )
 
 // handleRotateClosesGetterPool "refreshes" the tenant's credentials by
@@ -211,4 +214,47 @@ func (s *Server) handleMaintenanceClosesMaster(w http.ResponseWriter, r *http.Re
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// handleResetAllClosesCachedPools closes every pool of the package's cache
+// and leaves them in it: every later request gets a closed pool.
+func (s *Server) handleResetAllClosesCachedPools(w http.ResponseWriter, r *http.Request) {
+	reportMu.Lock()
+	defer reportMu.Unlock()
+	for _, p := range reportPools {
+		p.Close() // want `closing the shared pool p \(\*sql\.DB from the cache reportPools\) breaks every other user of it`
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// handleRotateClosesInDeferredClosure closes the getter's pool in a
+// deferred closure that logs the error.
+func (s *Server) handleRotateClosesInDeferredClosure(w http.ResponseWriter, r *http.Request) {
+	tdb, err := db.TenantDB(r.Context(), tenantOf(r))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	defer func() {
+		if err := tdb.Close(); err != nil { // want `closing the shared pool tdb \(\*sql\.DB from db\.TenantDB\) breaks every other user of it`
+			s.log.Warn("close tenant pool", "err", err)
+		}
+	}()
+	if err := tdb.PingContext(r.Context()); err != nil {
+		http.Error(w, err.Error(), http.StatusServiceUnavailable)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// handleAnalyticsClosesGlobalSqlx closes the package-level sqlx pool.
+func (s *Server) handleAnalyticsClosesGlobalSqlx(w http.ResponseWriter, r *http.Request) {
+	var n int
+	err := analyticsX.GetContext(r.Context(), &n, "SELECT count(*) FROM events WHERE tenant = ?", tenantOf(r))
+	analyticsX.Close() // want `closing the shared pool analyticsX \(\*sqlx\.DB from the package-level variable analyticsX\) breaks every other user of it`
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	writeJSON(w, n)
 }

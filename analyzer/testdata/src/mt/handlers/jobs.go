@@ -23,9 +23,9 @@ type Rollup struct {
 func (j *Rollup) RunContinueLeaks(ctx context.Context) error {
 	for _, tenant := range j.Tenants {
 		if err := ctx.Err(); err != nil {
-			return err //@@rollupctx
+			return err
 		}
-		c, err := db.AcquireTenant(ctx, tenant) // want `c \(\*pgxpool\.Conn from db\.AcquireTenant\) is not released on every path: the return at line @@rollupctx leaks it`
+		c, err := db.AcquireTenant(ctx, tenant) // want `c \(\*pgxpool\.Conn from db\.AcquireTenant\) is not released on every path: the return at line 26 leaks it`
 		if err != nil {
 			j.log.Warn("acquire", "tenant", tenant, "err", err)
 			continue

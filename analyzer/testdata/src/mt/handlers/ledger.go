@@ -22,7 +22,7 @@ type balanceDTO struct {
 // returns on the bad-account path with it held.
 func (s *Server) handleBalanceLeaks(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	c, err := s.reg.Acquire(ctx, tenantOf(r)) // want `c \(\*pgxpool\.Conn from s\.reg\.Acquire\) is not released on every path: the return at line @@balancebad leaks it`
+	c, err := s.reg.Acquire(ctx, tenantOf(r)) // want `c \(\*pgxpool\.Conn from s\.reg\.Acquire\) is not released on every path: the return at line 33 leaks it`
 	if err != nil {
 		http.Error(w, "acquire", http.StatusServiceUnavailable)
 		return
@@ -30,7 +30,7 @@ func (s *Server) handleBalanceLeaks(w http.ResponseWriter, r *http.Request) {
 	account, err := strconv.ParseInt(r.URL.Query().Get("account"), 10, 64)
 	if err != nil {
 		http.Error(w, "bad account", http.StatusBadRequest)
-		return //@@balancebad
+		return
 	}
 	var b balanceDTO
 	b.Account = account
@@ -70,14 +70,14 @@ func (s *Server) handleBalanceDeferRelease(w http.ResponseWriter, r *http.Reques
 func (s *Server) handleStatementLeaks(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	start := time.Now()
-	c, err := db.AcquireTenant(ctx, tenantOf(r)) // want `c \(\*pgxpool\.Conn from db\.AcquireTenant\) is not released on every path: the return at line @@stmttimeout leaks it`
+	c, err := db.AcquireTenant(ctx, tenantOf(r)) // want `c \(\*pgxpool\.Conn from db\.AcquireTenant\) is not released on every path: the return at line 80 leaks it`
 	if err != nil {
 		http.Error(w, "acquire", http.StatusServiceUnavailable)
 		return
 	}
 	if err := db.SetStatementTimeout(ctx, c, 5*time.Second); err != nil {
 		http.Error(w, "timeout", http.StatusInternalServerError)
-		return //@@stmttimeout
+		return
 	}
 	rows, err := c.Query(ctx, "SELECT id, cents, memo FROM entries ORDER BY id DESC LIMIT 50")
 	if err != nil {
@@ -124,7 +124,7 @@ func (s *Server) handleStatementDeferRelease(w http.ResponseWriter, r *http.Requ
 // payoutLeaks starts a transaction through db.BeginTenantPg and returns the
 // limit error without a rollback.
 func payoutLeaks(ctx context.Context, tenant string, account, cents int64) error {
-	tx, err := db.BeginTenantPg(ctx, tenant) // want `tx \(pgx\.Tx from db\.BeginTenantPg\) is not committed or rolled back on every path: the return at line @@payoutlimit leaks it`
+	tx, err := db.BeginTenantPg(ctx, tenant) // want `tx \(pgx\.Tx from db\.BeginTenantPg\) is not committed or rolled back on every path: the return at line 137 leaks it`
 	if err != nil {
 		return err
 	}
@@ -134,7 +134,7 @@ func payoutLeaks(ctx context.Context, tenant string, account, cents int64) error
 		return err
 	}
 	if balance < cents {
-		return fmt.Errorf("account %d: insufficient funds", account) //@@payoutlimit
+		return fmt.Errorf("account %d: insufficient funds", account)
 	}
 	if _, err := tx.Exec(ctx, "UPDATE accounts SET balance = balance - $1 WHERE id = $2", cents, account); err != nil {
 		_ = tx.Rollback(ctx)
@@ -167,7 +167,7 @@ func payoutDeferRollback(ctx context.Context, tenant string, account, cents int6
 // the happy path, and returns on the validation path with it held.
 func (s *Server) handleReindexAsyncLeaks(w http.ResponseWriter, r *http.Request) {
 	l := &repo.Ledger{Tenant: tenantOf(r), Timeout: time.Minute}
-	lease, err := l.Lease(r.Context()) // want `lease \(\*db\.Lease from l\.Lease\) is not released on every path: the return at line @@reindextable leaks it`
+	lease, err := l.Lease(r.Context()) // want `lease \(\*db\.Lease from l\.Lease\) is not released on every path: the return at line 178 leaks it`
 	if err != nil {
 		http.Error(w, "lease", http.StatusServiceUnavailable)
 		return
@@ -175,7 +175,7 @@ func (s *Server) handleReindexAsyncLeaks(w http.ResponseWriter, r *http.Request)
 	table := r.URL.Query().Get("table")
 	if table != "entries" && table != "accounts" {
 		http.Error(w, "unknown table", http.StatusBadRequest)
-		return //@@reindextable
+		return
 	}
 	go func() {
 		defer lease.Release()

@@ -16,14 +16,14 @@ import (
 func (s *Server) handleOrderCountLeaks(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	tenant := tenantOf(r)
-	c, err := db.TenantConn(ctx, tenant) // want `c \(\*sql\.Conn from db\.TenantConn\) is not closed on every path: the return at line @@ocschema leaks it`
+	c, err := db.TenantConn(ctx, tenant) // want `c \(\*sql\.Conn from db\.TenantConn\) is not closed on every path: the return at line 26 leaks it`
 	if err != nil {
 		http.Error(w, "tenant unavailable", http.StatusServiceUnavailable)
 		return
 	}
 	if err := db.SetSchema(ctx, c, tenant); err != nil {
 		http.Error(w, "schema", http.StatusInternalServerError)
-		return //@@ocschema
+		return
 	}
 	var n int
 	if err := c.QueryRowContext(ctx, "SELECT count(*) FROM orders").Scan(&n); err != nil {
@@ -61,14 +61,14 @@ func (s *Server) handleOrderCountDeferClose(w http.ResponseWriter, r *http.Reque
 // wrappers, hands it to a borrower of a borrower, and drops it.
 func (s *Server) handleTenantHealthLeaks(w http.ResponseWriter, r *http.Request) {
 	orders := &repo.Orders{Tenant: tenantOf(r)}
-	c, err := orders.Conn(r.Context()) // want `c \(\*sql\.Conn from orders\.Conn\) is not closed on every path: the return at line @@healthwarm leaks it`
+	c, err := orders.Conn(r.Context()) // want `c \(\*sql\.Conn from orders\.Conn\) is not closed on every path: the return at line 71 leaks it`
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusServiceUnavailable)
 		return
 	}
 	if err := repo.Warmup(r.Context(), c); err != nil {
 		http.Error(w, err.Error(), http.StatusServiceUnavailable)
-		return //@@healthwarm
+		return
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
@@ -94,7 +94,7 @@ func (s *Server) handleTenantHealthDeferDone(w http.ResponseWriter, r *http.Requ
 // bottom, below an early return.
 func (s *Server) handleOrderIDsCloseQuietlyLeaks(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	rows, err := db.QueryTenant(ctx, tenantOf(r), "SELECT id FROM orders WHERE status = ?", r.URL.Query().Get("status")) // want `rows \(\*sql\.Rows from db\.QueryTenant\) is not closed on every path: the return at line @@idsscan leaks it`
+	rows, err := db.QueryTenant(ctx, tenantOf(r), "SELECT id FROM orders WHERE status = ?", r.URL.Query().Get("status")) // want `rows \(\*sql\.Rows from db\.QueryTenant\) is not closed on every path: the return at line 107 leaks it`
 	if err != nil {
 		http.Error(w, "query", http.StatusInternalServerError)
 		return
@@ -104,7 +104,7 @@ func (s *Server) handleOrderIDsCloseQuietlyLeaks(w http.ResponseWriter, r *http.
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			http.Error(w, "scan", http.StatusInternalServerError)
-			return //@@idsscan
+			return
 		}
 		ids = append(ids, id)
 	}
@@ -138,7 +138,7 @@ func (s *Server) handleOrderIDsDeferCloseQuietly(w http.ResponseWriter, r *http.
 func (s *Server) handleRecentOrdersBreakLeaks(w http.ResponseWriter, r *http.Request) {
 	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 	orders := &repo.Orders{Tenant: tenantOf(r)}
-	rows, err := orders.Rows(r.Context(), "SELECT id, status FROM orders ORDER BY created_at DESC") // want `rows \(\*sql\.Rows from orders\.Rows\) is not closed on every path: the return at line @@recentend leaks it`
+	rows, err := orders.Rows(r.Context(), "SELECT id, status FROM orders ORDER BY created_at DESC") // want `rows \(\*sql\.Rows from orders\.Rows\) is not closed on every path: the return at line 160 leaks it`
 	if err != nil {
 		http.Error(w, "query", http.StatusInternalServerError)
 		return
@@ -157,7 +157,7 @@ func (s *Server) handleRecentOrdersBreakLeaks(w http.ResponseWriter, r *http.Req
 		}
 	}
 	writeJSON(w, out)
-} //@@recentend
+}
 
 // handleRecentOrdersDeferClose closes the rows however the loop ends.
 func (s *Server) handleRecentOrdersDeferClose(w http.ResponseWriter, r *http.Request) {
@@ -187,7 +187,7 @@ func (s *Server) handleRecentOrdersDeferClose(w http.ResponseWriter, r *http.Req
 // checkoutEndTxLeaks validates the cart inside the transaction and returns
 // before the transaction reaches db.EndTx.
 func checkoutEndTxLeaks(ctx context.Context, tenant string, cart int64) error {
-	tx, err := db.BeginTenant(ctx, tenant, nil) // want `tx \(\*sql\.Tx from db\.BeginTenant\) is not committed or rolled back on every path: the return at line @@checkoutempty leaks it`
+	tx, err := db.BeginTenant(ctx, tenant, nil) // want `tx \(\*sql\.Tx from db\.BeginTenant\) is not committed or rolled back on every path: the return at line 199 leaks it`
 	if err != nil {
 		return err
 	}
@@ -196,7 +196,7 @@ func checkoutEndTxLeaks(ctx context.Context, tenant string, cart int64) error {
 		return db.EndTx(tx, err)
 	}
 	if items == 0 {
-		return fmt.Errorf("cart %d is empty", cart) //@@checkoutempty
+		return fmt.Errorf("cart %d is empty", cart)
 	}
 	_, err = tx.ExecContext(ctx, "INSERT INTO orders (cart_id) VALUES (?)", cart)
 	return db.EndTx(tx, err)
@@ -223,7 +223,7 @@ func checkoutEndTx(ctx context.Context, tenant string, cart int64) error {
 // back only when the ping fails; the success path forgets it on the scan
 // error.
 func exportCheckConnLeaks(ctx context.Context, tenant string) (int64, error) {
-	c, err := db.TenantConn(ctx, tenant) // want `c \(\*sql\.Conn from db\.TenantConn\) is not closed on every path: the return at line @@exportscan leaks it`
+	c, err := db.TenantConn(ctx, tenant) // want `c \(\*sql\.Conn from db\.TenantConn\) is not closed on every path: the return at line 235 leaks it`
 	if err != nil {
 		return 0, err
 	}
@@ -232,7 +232,7 @@ func exportCheckConnLeaks(ctx context.Context, tenant string) (int64, error) {
 	}
 	var last int64
 	if err := c.QueryRowContext(ctx, "SELECT max(id) FROM exports").Scan(&last); err != nil {
-		return 0, fmt.Errorf("last export: %w", err) //@@exportscan
+		return 0, fmt.Errorf("last export: %w", err)
 	}
 	return last, c.Close()
 }

@@ -20,14 +20,14 @@ type profileDTO struct {
 // handleProfileSessionLeaks forgets the session when the audit write fails.
 func (s *Server) handleProfileSessionLeaks(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	sess, err := repo.OpenSession(ctx, tenantOf(r)) // want `sess \(\*db\.Session from repo\.OpenSession\) is not closed on every path: the return at line @@profileaudit leaks it`
+	sess, err := repo.OpenSession(ctx, tenantOf(r)) // want `sess \(\*db\.Session from repo\.OpenSession\) is not closed on every path: the return at line 30 leaks it`
 	if err != nil {
 		http.Error(w, "session", http.StatusServiceUnavailable)
 		return
 	}
 	if err := sess.Exec(ctx, "INSERT INTO audit (action) VALUES ('profile.read')"); err != nil {
 		http.Error(w, "audit", http.StatusInternalServerError)
-		return //@@profileaudit
+		return
 	}
 	var p profileDTO
 	err = sess.QueryRow(ctx, "SELECT name, email FROM profiles WHERE id = ?", r.URL.Query().Get("id")).Scan(&p.Name, &p.Email)
@@ -74,12 +74,12 @@ func renameSessionDeferCloseQuietly(ctx context.Context, tenant, name string) er
 // renameSessionCloseQuietlyLeaks calls the releaser only on the success
 // path.
 func renameSessionCloseQuietlyLeaks(ctx context.Context, tenant, name string) error {
-	sess, err := db.OpenSession(ctx, tenant) // want `sess \(\*db\.Session from db\.OpenSession\) is not closed on every path: the return at line @@renameexec leaks it`
+	sess, err := db.OpenSession(ctx, tenant) // want `sess \(\*db\.Session from db\.OpenSession\) is not closed on every path: the return at line 82 leaks it`
 	if err != nil {
 		return err
 	}
 	if err := sess.Exec(ctx, "UPDATE tenants SET display_name = ? WHERE name = ?", name, tenant); err != nil {
-		return fmt.Errorf("rename %s: %w", tenant, err) //@@renameexec
+		return fmt.Errorf("rename %s: %w", tenant, err)
 	}
 	db.CloseQuietly(sess)
 	return nil
@@ -88,7 +88,7 @@ func renameSessionCloseQuietlyLeaks(ctx context.Context, tenant, name string) er
 // refundUnitLeaks returns on the dry-run path without finishing the unit
 // of work.
 func refundUnitLeaks(ctx context.Context, tenant string, order int64, dryRun bool) error {
-	u, err := db.BeginUnit(ctx, tenant) // want `u \(\*db\.UnitOfWork from db\.BeginUnit\) is not given back with Finish on every path: the return at line @@refunddone leaks it`
+	u, err := db.BeginUnit(ctx, tenant) // want `u \(\*db\.UnitOfWork from db\.BeginUnit\) is not given back with Finish on every path: the return at line 100 leaks it`
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func refundUnitLeaks(ctx context.Context, tenant string, order int64, dryRun boo
 	}
 	err = u.Exec(ctx, "UPDATE orders SET refunded = true WHERE id = ? AND refunded = false", order)
 	if dryRun {
-		return err //@@refunddone
+		return err
 	}
 	return u.Finish(err)
 }
@@ -119,6 +119,98 @@ func refundUnitFinishes(ctx context.Context, tenant string, order int64, dryRun 
 	return u.Finish(err)
 }
 
+// refundUnitDeferFinish finishes the unit of work in a deferred closure
+// with the named error result.
+func refundUnitDeferFinish(ctx context.Context, tenant string, order int64) (err error) {
+	u, err := db.BeginUnit(ctx, tenant)
+	if err != nil {
+		return err
+	}
+	defer func() { err = u.Finish(err) }()
+	if order <= 0 {
+		return fmt.Errorf("bad order id %d", order)
+	}
+	return u.Exec(ctx, "UPDATE orders SET refunded = true WHERE id = ? AND refunded = false", order)
+}
+
+// openAuditedSessionFlagTooEarlyLeaks marks the session as handed over
+// before the audit write; when the write fails the deferred Close does
+// not run and the session is dropped.
+func openAuditedSessionFlagTooEarlyLeaks(ctx context.Context, tenant string) (*db.Session, error) {
+	sess, err := db.OpenSession(ctx, tenant) // want `sess \(\*db\.Session from db\.OpenSession\) is not closed on every path: the return at line 155 leaks it`
+	if err != nil {
+		return nil, err
+	}
+	handedOver := false
+	defer func() {
+		if !handedOver {
+			sess.Close()
+		}
+	}()
+	if err := sess.Exec(ctx, "SET time_zone = '+00:00'"); err != nil {
+		return nil, err
+	}
+	handedOver = true
+	if err := sess.Exec(ctx, "INSERT INTO audit (action) VALUES ('session.open')"); err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	return sess, nil
+}
+
+// openAuditedSessionFlagAtReturn marks the session as handed over only at
+// the return that hands it over.
+func openAuditedSessionFlagAtReturn(ctx context.Context, tenant string) (*db.Session, error) {
+	sess, err := db.OpenSession(ctx, tenant)
+	if err != nil {
+		return nil, err
+	}
+	handedOver := false
+	defer func() {
+		if !handedOver {
+			sess.Close()
+		}
+	}()
+	if err := sess.Exec(ctx, "SET time_zone = '+00:00'"); err != nil {
+		return nil, err
+	}
+	if err := sess.Exec(ctx, "INSERT INTO audit (action) VALUES ('session.open')"); err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	handedOver = true
+	return sess, nil
+}
+
+// pinnedReportDeferRelease defers the release function the wrapper
+// returned with the connection.
+func pinnedReportDeferRelease(ctx context.Context, tenant string) (int, error) {
+	orders := &repo.Orders{Tenant: tenant}
+	c, release, err := orders.Pinned(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer release()
+	var n int
+	if err := c.QueryRowContext(ctx, "SELECT count(*) FROM orders").Scan(&n); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// pinnedReportLeaks calls the release function only on the success path.
+func pinnedReportLeaks(ctx context.Context, tenant string) (int, error) {
+	orders := &repo.Orders{Tenant: tenant}
+	c, release, err := orders.Pinned(ctx) // want `c \(\*sql\.Conn from orders\.Pinned\) is not closed on every path: the return at line 208 leaks it`
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	if err := c.QueryRowContext(ctx, "SELECT count(*) FROM orders").Scan(&n); err != nil {
+		return 0, err
+	}
+	release()
+	return n, nil
+}
+
 // requestScope is what the tenant middleware hands to the handlers.
 type requestScope struct {
 	tenant string
@@ -129,13 +221,13 @@ type requestScope struct {
 // when the probe succeeds.
 func newScopeLeaks(ctx context.Context, tenant string) (*requestScope, error) {
 	sc := &requestScope{tenant: tenant}
-	sess, err := repo.OpenSession(ctx, tenant) // want `sess \(\*db\.Session from repo\.OpenSession\) is not closed on every path: the return at line @@scopeprobe leaks it`
+	sess, err := repo.OpenSession(ctx, tenant) // want `sess \(\*db\.Session from repo\.OpenSession\) is not closed on every path: the return at line 138 leaks it`
 	if err != nil {
 		return nil, err
 	}
 	sc.sess = sess
 	if err := sess.Exec(ctx, "SET time_zone = '+00:00'"); err != nil {
-		return nil, fmt.Errorf("scope for %s: %w", tenant, err) //@@scopeprobe
+		return nil, fmt.Errorf("scope for %s: %w", tenant, err)
 	}
 	return sc, nil
 }
@@ -160,10 +252,10 @@ func newScopeClosesOnProbeError(ctx context.Context, tenant string) (*requestSco
 // receive error with the subscription open.
 func (s *Server) handleEventsLeaks(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	sub := db.SubscribeTenant(ctx, tenantOf(r)) // want `sub \(\*redis\.PubSub from db\.SubscribeTenant\) is not closed on every path: the return at line @@eventsrecv leaks it`
+	sub := db.SubscribeTenant(ctx, tenantOf(r)) // want `sub \(\*redis\.PubSub from db\.SubscribeTenant\) is not closed on every path: the return at line 166 leaks it`
 	if _, err := sub.Receive(ctx); err != nil {
 		http.Error(w, "subscribe", http.StatusBadGateway)
-		return //@@eventsrecv
+		return
 	}
 	flusher, _ := w.(http.Flusher)
 	for msg := range sub.Channel() {

@@ -32,13 +32,13 @@ func (iv *Invoices) conn(ctx context.Context) (*sqlx.Conn, error) {
 
 // OverdueLeaks returns the select's error with the connection held.
 func (iv *Invoices) OverdueLeaks(ctx context.Context) ([]Invoice, error) {
-	c, err := iv.conn(ctx) // want `c \(\*sqlx\.Conn from iv\.conn\) is not closed on every path: the return at line @@overdueselect leaks it`
+	c, err := iv.conn(ctx) // want `c \(\*sqlx\.Conn from iv\.conn\) is not closed on every path: the return at line 41 leaks it`
 	if err != nil {
 		return nil, err
 	}
 	var out []Invoice
 	if err := c.SelectContext(ctx, &out, "SELECT id, cents, state FROM invoices WHERE due < now() AND state = 'open'"); err != nil {
-		return nil, fmt.Errorf("select overdue: %w", err) //@@overdueselect
+		return nil, fmt.Errorf("select overdue: %w", err)
 	}
 	return out, c.Close()
 }
@@ -65,7 +65,7 @@ func (iv *Invoices) MarkPaidLeaks(ctx context.Context, id int64) error {
 		return err
 	}
 	defer c.Close()
-	tx, err := c.BeginTxx(ctx, nil) // want `tx \(\*sqlx\.Tx from c\.BeginTxx\) is not committed or rolled back on every path: the return at line @@markpaidnone leaks it`
+	tx, err := c.BeginTxx(ctx, nil) // want `tx \(\*sqlx\.Tx from c\.BeginTxx\) is not committed or rolled back on every path: the return at line 78 leaks it`
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (iv *Invoices) MarkPaidLeaks(ctx context.Context, id int64) error {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("invoice %d is not open", id) //@@markpaidnone
+		return fmt.Errorf("invoice %d is not open", id)
 	}
 	return tx.Commit()
 }

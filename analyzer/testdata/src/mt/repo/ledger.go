@@ -60,14 +60,14 @@ func PoolFor(tenant string) (*pgxpool.Pool, error) {
 
 // BalanceLeaks returns on the no-rows path with the connection held.
 func (l *Ledger) BalanceLeaks(ctx context.Context, account int64) (int64, error) {
-	c, err := l.Acquire(ctx) // want `c \(\*pgxpool\.Conn from l\.Acquire\) is not released on every path: the return at line @@balancenorows leaks it`
+	c, err := l.Acquire(ctx) // want `c \(\*pgxpool\.Conn from l\.Acquire\) is not released on every path: the return at line 70 leaks it`
 	if err != nil {
 		return 0, err
 	}
 	var cents int64
 	err = c.QueryRow(ctx, "SELECT balance FROM accounts WHERE id = $1", account).Scan(&cents)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return 0, nil //@@balancenorows
+		return 0, nil
 	}
 	c.Release()
 	return cents, err
@@ -96,7 +96,7 @@ func (l *Ledger) EntriesLeaks(ctx context.Context, account int64) ([]Entry, erro
 		return nil, err
 	}
 	defer c.Release()
-	rows, err := c.Query(ctx, "SELECT id, cents, memo FROM entries WHERE account = $1 ORDER BY id", account) // want `rows \(pgx\.Rows from c\.Query\) is not closed on every path: the return at line @@entriesscan leaks it`
+	rows, err := c.Query(ctx, "SELECT id, cents, memo FROM entries WHERE account = $1 ORDER BY id", account) // want `rows \(pgx\.Rows from c\.Query\) is not closed on every path: the return at line 107 leaks it`
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func (l *Ledger) EntriesLeaks(ctx context.Context, account int64) ([]Entry, erro
 	for rows.Next() {
 		var e Entry
 		if err := rows.Scan(&e.ID, &e.Cents, &e.Memo); err != nil {
-			return nil, fmt.Errorf("scan entry: %w", err) //@@entriesscan
+			return nil, fmt.Errorf("scan entry: %w", err)
 		}
 		out = append(out, e)
 	}
@@ -127,12 +127,12 @@ func (l *Ledger) EntriesCollect(ctx context.Context, account int64) ([]Entry, er
 
 // TransferLeaks returns the debit's error without a rollback.
 func (l *Ledger) TransferLeaks(ctx context.Context, from, to, cents int64) error {
-	tx, err := l.Begin(ctx) // want `tx \(pgx\.Tx from l\.Begin\) is not committed or rolled back on every path: the return at line @@transferdebit leaks it`
+	tx, err := l.Begin(ctx) // want `tx \(pgx\.Tx from l\.Begin\) is not committed or rolled back on every path: the return at line 135 leaks it`
 	if err != nil {
 		return err
 	}
 	if _, err := tx.Exec(ctx, "UPDATE accounts SET balance = balance - $1 WHERE id = $2", cents, from); err != nil {
-		return fmt.Errorf("debit %d: %w", from, err) //@@transferdebit
+		return fmt.Errorf("debit %d: %w", from, err)
 	}
 	if _, err := tx.Exec(ctx, "UPDATE accounts SET balance = balance + $1 WHERE id = $2", cents, to); err != nil {
 		_ = tx.Rollback(ctx)
@@ -160,7 +160,7 @@ func (l *Ledger) TransferDeferRollback(ctx context.Context, from, to, cents int6
 // PostAbortOnErrorLeaks lets db.AbortOnError roll back on the error paths,
 // then returns on the zero-amount path with the transaction open.
 func (l *Ledger) PostAbortOnErrorLeaks(ctx context.Context, account, cents int64, memo string) error {
-	tx, err := l.Begin(ctx) // want `tx \(pgx\.Tx from l\.Begin\) is not committed or rolled back on every path: the return at line @@postzero leaks it`
+	tx, err := l.Begin(ctx) // want `tx \(pgx\.Tx from l\.Begin\) is not committed or rolled back on every path: the return at line 172 leaks it`
 	if err != nil {
 		return err
 	}
@@ -169,7 +169,7 @@ func (l *Ledger) PostAbortOnErrorLeaks(ctx context.Context, account, cents int64
 		return err
 	}
 	if cents == 0 {
-		return nil //@@postzero
+		return nil
 	}
 	_, err = tx.Exec(ctx, "UPDATE accounts SET balance = balance + $1 WHERE id = $2", cents, account)
 	if err := db.AbortOnError(ctx, tx, err); err != nil {
@@ -200,12 +200,12 @@ func (l *Ledger) PostAbortOnErrorCommits(ctx context.Context, account, cents int
 
 // ReconcileLeaks leaks the lease when the first statement fails.
 func (l *Ledger) ReconcileLeaks(ctx context.Context) error {
-	lease, err := l.Lease(ctx) // want `lease \(\*db\.Lease from l\.Lease\) is not released on every path: the return at line @@reconcilelock leaks it`
+	lease, err := l.Lease(ctx) // want `lease \(\*db\.Lease from l\.Lease\) is not released on every path: the return at line 208 leaks it`
 	if err != nil {
 		return err
 	}
 	if err := lease.Exec(ctx, "SELECT pg_advisory_lock(42)"); err != nil {
-		return fmt.Errorf("lock: %w", err) //@@reconcilelock
+		return fmt.Errorf("lock: %w", err)
 	}
 	err = lease.Exec(ctx, "UPDATE accounts a SET balance = s.total FROM sums s WHERE s.account = a.id")
 	lease.Release()

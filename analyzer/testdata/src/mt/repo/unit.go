@@ -46,12 +46,12 @@ func (u *Unit) Close() error {
 
 // TotalsLeaks forgets the unit when recording fails.
 func (o *Orders) TotalsLeaks(ctx context.Context) (int64, error) {
-	u, err := NewUnit(ctx, o.Tenant) // want `u \(\*Unit from NewUnit\) is not closed on every path: the return at line @@totalsrecord leaks it`
+	u, err := NewUnit(ctx, o.Tenant) // want `u \(\*Unit from NewUnit\) is not closed on every path: the return at line 54 leaks it`
 	if err != nil {
 		return 0, err
 	}
 	if err := u.Record(ctx, "totals"); err != nil {
-		return 0, err //@@totalsrecord
+		return 0, err
 	}
 	var total int64
 	err = u.sess.QueryRow(ctx, "SELECT coalesce(sum(cents), 0) FROM orders").Scan(&total)
