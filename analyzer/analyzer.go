@@ -110,8 +110,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	e := newEnv(pass, c.cat, funcs)
 	e.crossPackage = c.cfg.CrossPackage
-	e.computeOwners(funcs)
 	syn := indexSyntax(pass.Files)
+	e.syn = syn
+	e.computeOwners(funcs)
 	for _, fn := range funcs {
 		c.checkFunc(pass, e, syn, fn)
 	}

@@ -234,6 +234,9 @@ func (fa *funcAnalysis) atReturn(exit ssa.Instruction, state []factSet) {
 		leaks := state[i].any(func(f fact) bool {
 			return f&held != 0 && f&armed == 0 && !(f&armedCond != 0 && fa.condAtReturn(o, exit))
 		})
+		if o.heldAt != nil {
+			o.heldAt[exit] = o.heldAt[exit] || leaks
+		}
 		if !leaks {
 			continue
 		}
@@ -301,7 +304,7 @@ func (fa *funcAnalysis) refine(b *ssa.BasicBlock, si, i int, s factSet, subject 
 		if want, ok := fa.assumed(x); ok && (want == isFalse) != isNilEdge {
 			return 0
 		}
-		if x == o.errv && !isNilEdge {
+		if (x == o.errv || containsValue(o.killOnErr, x)) && !isNilEdge {
 			return s.apply(func(f fact) fact { return f &^ held })
 		}
 		if isNilEdge && o.aliases.kind[x] == direct {
@@ -321,6 +324,15 @@ func (fa *funcAnalysis) refine(b *ssa.BasicBlock, si, i int, s factSet, subject 
 		}
 	}
 	return s
+}
+
+func containsValue(vs []ssa.Value, v ssa.Value) bool {
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // impliesNonNil reports whether cond being true implies that err is not

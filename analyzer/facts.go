@@ -26,8 +26,14 @@ import (
 // indexes.
 type funcFact struct {
 	Acquires    []int // results that hold a fresh resource the caller must give back
+	// ReleaseFunc: a result that is a function releasing Acquires[0] when
+	// called (`return c, func() { c.Close() }, nil`).
+	ReleaseFunc []int
 	Releases    []int // parameters given back or taken over on every path
 	Borrows     []int // resource parameters only used
+	// ReleasesOnError: parameters given back exactly when the call's error
+	// result is not nil (a check that closes what fails it).
+	ReleasesOnError []int
 	SharedPools []int // results that are pools someone else owns
 	FreshPools  []int // results that are pools the call created
 }
@@ -42,15 +48,17 @@ func (f *funcFact) String() string {
 		}
 	}
 	add("acquires", f.Acquires)
+	add("releasefunc", f.ReleaseFunc)
 	add("releases", f.Releases)
 	add("borrows", f.Borrows)
+	add("releasesonerror", f.ReleasesOnError)
 	add("sharedpools", f.SharedPools)
 	add("freshpools", f.FreshPools)
 	return strings.Join(parts, " ")
 }
 
 func (f *funcFact) empty() bool {
-	return len(f.Acquires)+len(f.Releases)+len(f.Borrows)+len(f.SharedPools)+len(f.FreshPools) == 0
+	return len(f.Acquires)+len(f.Releases)+len(f.Borrows)+len(f.ReleasesOnError)+len(f.SharedPools)+len(f.FreshPools) == 0
 }
 
 func has(xs []int, i int) bool {
@@ -90,6 +98,7 @@ type env struct {
 	guesses   *[]guess
 	// crossPackage: facts of other packages are read (Config.CrossPackage).
 	crossPackage bool
+	syn          *syntaxIndex
 }
 
 func newEnv(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function) *env {
@@ -205,7 +214,7 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 	}
 	if len(withResource) > 0 {
 		if fa := newFuncAnalysis(e, fn); fa != nil {
-			fact.Acquires = fa.freshResults(withResource)
+			fact.Acquires, fact.ReleaseFunc = fa.freshResults(withResource)
 		}
 	}
 	bare := &funcAnalysis{env: e, cat: e.cat, fn: fn, cache: map[summaryKey]summary{}, guesses: e.guesses}
@@ -219,9 +228,11 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 			continue
 		}
 		o := &obligation{typ: p.Type(), res: r}
-		switch s := bare.summarize(fn, p, direct, 0, o); s.kind {
-		case never:
+		switch s := bare.summarize(fn, p, direct, 0, o); {
+		case s.kind == never:
 			fact.Borrows = append(fact.Borrows, i)
+		case releasesOnError(e, fn, p, o):
+			fact.ReleasesOnError = append(fact.ReleasesOnError, i)
 		default:
 			fact.Releases = append(fact.Releases, i)
 		}
@@ -233,10 +244,37 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 	return fact
 }
 
+// releasesOnError reports whether fn gives parameter p back on exactly the
+// returns whose error result is not nil, and keeps it on the others.
+func releasesOnError(e *env, fn *ssa.Function, p ssa.Value, o *obligation) bool {
+	results := fn.Signature.Results()
+	last := results.Len() - 1
+	if last < 0 || !types.Identical(results.At(last).Type(), errorType) {
+		return false
+	}
+	in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(p, direct, 0), heldAt: map[ssa.Instruction]bool{}}
+	sub := &funcAnalysis{env: e, cat: e.cat, fn: fn, obls: []*obligation{in}, depth: 1, cache: map[summaryKey]summary{}, guesses: e.guesses}
+	sub.buildEvents()
+	sub.solveFrom(single(held))
+	if len(in.heldAt) == 0 {
+		return false
+	}
+	for exit, stillHeld := range in.heldAt {
+		ret, ok := exit.(*ssa.Return)
+		if !ok {
+			return false
+		}
+		err := valueAt(ret.Results[last], ret.Block())
+		if err == unknown || (err == isTrue) == stillHeld {
+			return false
+		}
+	}
+	return true
+}
+
 // freshResults returns the results among candidates that every return fills
 // with a resource acquired here (or nil), and at least one return does.
-func (fa *funcAnalysis) freshResults(candidates []int) []int {
-	var out []int
+func (fa *funcAnalysis) freshResults(candidates []int) (out, releaseFunc []int) {
 	for _, i := range candidates {
 		fresh, other := false, false
 		for _, b := range fa.fn.Blocks {
@@ -245,10 +283,21 @@ func (fa *funcAnalysis) freshResults(candidates []int) []int {
 				continue
 			}
 			v, _ := resolve(ret.Results[i])
+			refs := fa.aliasesOf(v)
 			switch {
 			case isNil(v):
-			case len(fa.aliasesOf(v)) > 0:
+			case len(refs) > 0:
 				fresh = true
+				// Returned with a closure that releases it (`return c,
+				// func() { c.Close() }, nil`): the caller holds the release
+				// function, not the obligation.
+				for j, w := range ret.Results {
+					for _, rj := range fa.aliasesOf(w) {
+						if j != i && rj.kind == closure && refs[0].obl == rj.obl && !has(releaseFunc, j) {
+							releaseFunc = append(releaseFunc, j)
+						}
+					}
+				}
 			default:
 				other = true
 			}
@@ -257,7 +306,10 @@ func (fa *funcAnalysis) freshResults(candidates []int) []int {
 			out = append(out, i)
 		}
 	}
-	return out
+	if len(out) != 1 || len(releaseFunc) > 1 {
+		releaseFunc = nil
+	}
+	return out, releaseFunc
 }
 
 // exportFacts records the facts of the package's functions and owning

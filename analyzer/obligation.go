@@ -20,6 +20,11 @@ type obligation struct {
 
 	aliases *aliasSet
 	conds   []*condition // conditions of the deferred releases seen
+	// killOnErr: values that, when not nil, mean the resource was given
+	// back (the error of a helper that releases only when it fails).
+	killOnErr []ssa.Value
+	// releaseFunc is the result of the acquisition that releases it, or -1.
+	releaseFunc int
 	// children are obligations given back with this one: the statements
 	// and rows of a database/sql transaction.
 	children []int
@@ -31,6 +36,7 @@ type obligation struct {
 	deferInLoop *ssa.Defer // a release deferred in the loop that acquires it
 	deferMethod string
 	heldAtExit  bool // for a summary input: some return still holds it
+	heldAt      map[ssa.Instruction]bool
 }
 
 type evKind uint8
@@ -120,6 +126,15 @@ func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
 		} else {
 			o.aliases = computeAliases(nil, direct, 0)
 		}
+		// The function returned with it that releases it (fact
+		// ReleaseFunc) stands for it too: calling it gives it back.
+		if o.releaseFunc >= 0 {
+			for _, ref := range *o.call.Referrers() {
+				if ex, ok := ref.(*ssa.Extract); ok && ex.Index == o.releaseFunc {
+					computeAliasesFrom(o.aliases, ex, closure)
+				}
+			}
+		}
 	}
 	fa.linkChildren()
 	fa.buildEvents()
@@ -165,7 +180,7 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 	if f == nil || f.Pkg() == nil {
 		return nil
 	}
-	index := 0
+	index, releaseFunc := 0, -1
 	if !fa.cat.packages[f.Pkg().Path()] || !fa.cat.acquirers[funcKey(f)] {
 		if fa.env == nil || call.Common().IsInvoke() {
 			return nil
@@ -175,12 +190,15 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 			return nil
 		}
 		index = fact.Acquires[0]
+		if len(fact.ReleaseFunc) == 1 {
+			releaseFunc = fact.ReleaseFunc[0]
+		}
 	}
 	results := call.Common().Signature().Results()
 	if results.Len() <= index {
 		return nil
 	}
-	o := &obligation{call: call, typ: results.At(index).Type()}
+	o := &obligation{call: call, typ: results.At(index).Type(), releaseFunc: releaseFunc}
 	if o.res = fa.env.resourceOf(o.typ); o.res == nil {
 		return nil
 	}
@@ -351,8 +369,15 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 			}
 		}
 	}
-	// A function of this package: judge what its body does with what it is
-	// given.
+	// A function summarised by a fact: of this package or another.
+	if f := calleeFunc(c); f != nil && !c.IsInvoke() {
+		if fact := fa.env.factOf(f); fact != nil {
+			fa.factCallEvents(instr, c, fact, def, release)
+			return
+		}
+	}
+	// A function of this package without a fact: judge what its body does
+	// with what it is given.
 	if callee := c.StaticCallee(); callee != nil && len(callee.Blocks) > 0 && callee.Pkg == fa.fn.Pkg && !c.IsInvoke() {
 		fa.closureCallEvents(instr, callee, nil, c.Args, def, emit)
 		return
@@ -383,22 +408,6 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 	}
 	if def == nil && fa.cat.isNoReturn(f) {
 		emit(event{kind: evNoReturn, obl: -1, instr: instr})
-		return
-	}
-	// A function of another package, summarised by a fact.
-	if fact := fa.env.factOf(f); fact != nil && !c.IsInvoke() {
-		for i, a := range c.Args {
-			for _, r := range fa.aliasesOf(a) {
-				switch {
-				case has(fact.Releases, i):
-					release(r.obl, "")
-				case has(fact.Borrows, i) && r.kind == direct:
-					// Only uses it.
-				default:
-					release(r.obl, "")
-				}
-			}
-		}
 		return
 	}
 	args := c.Args
@@ -440,6 +449,52 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 			}
 		}
 	}
+}
+
+// factCallEvents judges a call by its callee's fact: a parameter it
+// releases is given back; one it borrows is not; one it releases only when
+// it fails is given back on the branch where the call's error is non-nil.
+func (fa *funcAnalysis) factCallEvents(instr ssa.Instruction, c *ssa.CallCommon, fact *funcFact, def *ssa.Defer, release func(int, string)) {
+	for i, a := range c.Args {
+		for _, r := range fa.aliasesOf(a) {
+			switch {
+			case has(fact.Releases, i):
+				release(r.obl, "")
+			case has(fact.Borrows, i) && r.kind == direct:
+				// Only uses it.
+			case has(fact.ReleasesOnError, i) && r.kind == direct && def == nil:
+				if errv := callError(instr); errv != nil {
+					o := fa.obls[r.obl]
+					o.killOnErr = append(o.killOnErr, errv)
+				}
+			default:
+				release(r.obl, "")
+			}
+		}
+	}
+}
+
+// callError returns the error result of a call, if it has one and it is
+// used.
+func callError(instr ssa.Instruction) ssa.Value {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	results := call.Call.Signature().Results()
+	last := results.Len() - 1
+	if last < 0 || !types.Identical(results.At(last).Type(), errorType) {
+		return nil
+	}
+	if last == 0 {
+		return call
+	}
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == last {
+			return ex
+		}
+	}
+	return nil
 }
 
 // closureOf returns the function a call runs when it is a function literal

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -43,11 +44,16 @@ var poolCreators = map[string]bool{
 	pkgRedis + ".NewFailoverClusterClient": true,
 }
 
-// ownerMethods are the names of methods that shut their receiver down: they
-// may close the pools it holds.
-var ownerMethods = map[string]bool{
-	"Close": true, "Shutdown": true, "Stop": true, "Release": true, "Cleanup": true,
-	"Teardown": true, "Dispose": true, "Terminate": true, "Quit": true,
+// isShutdown reports whether a function or method of this name shuts
+// something down (Close, Shutdown, ClosePools, StopAll, …): a method may
+// close the pools its receiver holds, a function those of its package.
+func isShutdown(name string) bool {
+	for _, p := range []string{"Close", "Shutdown", "Stop", "Release", "Cleanup", "Teardown", "Dispose", "Terminate", "Quit"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *env) isPool(t types.Type) bool {
@@ -91,10 +97,15 @@ func (e *env) poolOrigin(fn *ssa.Function, v ssa.Value, depth int) origin {
 		case *ssa.Call:
 			return e.callOrigin(t, v.Index)
 		case *ssa.Lookup:
-			return origin{originShared, "the cache " + exprName(t.X)}
+			return e.cacheOrigin(fn, t.X, depth)
+		case *ssa.Next:
+			// A pool ranged over: where the map came from says who owns it.
+			if rng, ok := t.Iter.(*ssa.Range); ok && v.Index == 2 {
+				return e.cacheOrigin(fn, rng.X, depth)
+			}
 		}
 	case *ssa.Lookup:
-		return origin{originShared, "the cache " + exprName(v.X)}
+		return e.cacheOrigin(fn, v.X, depth)
 	case *ssa.Parameter:
 		return origin{kind: originParam}
 	case *ssa.ChangeType:
@@ -118,15 +129,109 @@ func (e *env) poolOrigin(fn *ssa.Function, v ssa.Value, depth int) origin {
 		}
 		return best
 	case *ssa.Field:
+		if e.isPool(v.X.Type()) && isEmbedded(v.X.Type(), v.Field) {
+			return e.poolOrigin(fn, v.X, depth+1) // sqlx.DB's embedded *sql.DB
+		}
 		return e.fieldOrigin(fn, v.X, fieldName(v.X.Type(), v.Field), depth)
 	case *ssa.UnOp:
 		switch x := v.X.(type) {
 		case *ssa.Global:
+			if isShutdown(fn.Name()) && fn.Signature.Recv() == nil && x.Pkg == fn.Pkg {
+				return origin{kind: originOwner} // the package's own shutdown
+			}
 			return origin{originShared, "the package-level variable " + x.Name()}
 		case *ssa.FieldAddr:
+			if e.isPool(x.X.Type()) && isEmbedded(x.X.Type(), x.Field) {
+				return e.poolOrigin(fn, x.X, depth+1) // sqlx.DB's embedded *sql.DB
+			}
 			return e.fieldOrigin(fn, x.X, fieldName(x.X.Type(), x.Field), depth)
 		case *ssa.IndexAddr:
-			return origin{originShared, "an element of " + exprName(x.X)}
+			o := e.cacheOrigin(fn, x.X, depth)
+			if o.kind == originShared {
+				o.what = "an element of " + exprName(x.X)
+			}
+			return o
+		case *ssa.FreeVar:
+			return e.freeVarOrigin(fn, x, depth)
+		}
+	case *ssa.FreeVar:
+		return e.freeVarOrigin(fn, v, depth)
+	}
+	return origin{}
+}
+
+// cacheOrigin judges a pool taken out of the map or slice m: a cache of
+// pools is shared unless it is a parameter, a local, or the receiver's own
+// in its shutdown method.
+func (e *env) cacheOrigin(fn *ssa.Function, m ssa.Value, depth int) origin {
+	root, _ := resolve(m)
+	for i := 0; i < 4; i++ {
+		sl, ok := root.(*ssa.Slice)
+		if !ok {
+			break
+		}
+		root, _ = resolve(sl.X)
+	}
+	var o origin
+	switch r := root.(type) {
+	case *ssa.Parameter, *ssa.Alloc, *ssa.MakeMap, *ssa.MakeSlice:
+		return origin{kind: originParam}
+	case *ssa.UnOp:
+		switch x := r.X.(type) {
+		case *ssa.Global:
+			o = e.poolOrigin(fn, r, depth+1) // the global's own rules
+		case *ssa.FieldAddr:
+			o = e.fieldOrigin(fn, x.X, fieldName(x.X.Type(), x.Field), depth)
+		case *ssa.FreeVar:
+			o = e.freeVarOrigin(fn, x, depth)
+		default:
+			return origin{}
+		}
+	case *ssa.Field:
+		o = e.fieldOrigin(fn, r.X, fieldName(r.X.Type(), r.Field), depth)
+	default:
+		return origin{}
+	}
+	if o.kind == originShared {
+		o.what = "the cache " + exprName(m)
+	}
+	return o
+}
+
+// freeVarOrigin follows a variable a closure captured to where its parent
+// set it.
+func (e *env) freeVarOrigin(fn *ssa.Function, fv *ssa.FreeVar, depth int) origin {
+	parent := fn.Parent()
+	if parent == nil {
+		return origin{}
+	}
+	index := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			index = i
+		}
+	}
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn || index < 0 || index >= len(mc.Bindings) {
+				continue
+			}
+			binding := mc.Bindings[index]
+			cell, ok := binding.(*ssa.Alloc)
+			if !ok {
+				return e.poolOrigin(parent, binding, depth+1)
+			}
+			var stored []ssa.Value
+			for _, ref := range *cell.Referrers() {
+				if st, ok := ref.(*ssa.Store); ok && st.Addr == cell {
+					stored = append(stored, st.Val)
+				}
+			}
+			if len(stored) == 1 {
+				return e.poolOrigin(parent, stored[0], depth+1)
+			}
+			return origin{}
 		}
 	}
 	return origin{}
@@ -159,7 +264,7 @@ func (e *env) fieldOrigin(fn *ssa.Function, base ssa.Value, name string, depth i
 	switch root := root.(type) {
 	case *ssa.Parameter:
 		if fn.Signature.Recv() != nil && len(fn.Params) > 0 && root == fn.Params[0] {
-			if ownerMethods[fn.Name()] {
+			if isShutdown(fn.Name()) {
 				return origin{kind: originOwner}
 			}
 			return origin{originShared, "the field " + name + " of the receiver"}
@@ -167,6 +272,8 @@ func (e *env) fieldOrigin(fn *ssa.Function, base ssa.Value, name string, depth i
 		return origin{kind: originParam}
 	case *ssa.Alloc:
 		return origin{kind: originFresh}
+	case *ssa.FreeVar:
+		return e.freeVarOrigin(fn, root, depth)
 	case *ssa.Global:
 		return origin{originShared, "the field " + name + " of the package-level variable " + root.Name()}
 	}
@@ -182,10 +289,21 @@ func (e *env) callOrigin(call *ssa.Call, i int) origin {
 	if poolCreators[funcKey(f)] || e.cat.poolCreators[funcKey(f)] {
 		return origin{kind: originFresh}
 	}
+	if key := funcKey(f); key == "sync.Map.Load" || key == "sync.Map.LoadOrStore" || key == "sync.Map.LoadAndDelete" {
+		if len(call.Call.Args) > 0 {
+			return origin{originShared, "the cache " + exprName(call.Call.Args[0])}
+		}
+	}
 	if fact := e.factOf(f); fact != nil {
 		switch {
 		case has(fact.SharedPools, i):
-			return origin{originShared, f.Name()}
+			what := f.Name()
+			if e.syn != nil {
+				if site := e.syn.calls[call.Pos()]; site != nil {
+					what = types.ExprString(site.call.Fun)
+				}
+			}
+			return origin{originShared, what}
 		case has(fact.FreshPools, i):
 			return origin{kind: originFresh}
 		}
@@ -261,6 +379,18 @@ func (c *checker) checkPoolCloses(pass *analysis.Pass, e *env, syn *syntaxIndex,
 			rt := recv.Type()
 			if mi, ok := recv.(*ssa.MakeInterface); ok {
 				rt = mi.X.Type()
+			}
+			// Close promoted from an embedded pool (sqlx.DB embeds *sql.DB):
+			// the pool closed is the embedding one.
+			switch r := recv.(type) {
+			case *ssa.UnOp:
+				if fa, ok := r.X.(*ssa.FieldAddr); ok && e.isPool(fa.X.Type()) && isEmbedded(fa.X.Type(), fa.Field) {
+					rt = fa.X.Type()
+				}
+			case *ssa.Field:
+				if e.isPool(r.X.Type()) && isEmbedded(r.X.Type(), r.Field) {
+					rt = r.X.Type()
+				}
 			}
 			if !e.isPool(rt) {
 				continue

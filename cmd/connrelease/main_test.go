@@ -157,3 +157,46 @@ func TestFixesApplied(t *testing.T) {
 		t.Fatalf("after -fix: exit %d, want 0:\n%s", code, out)
 	}
 }
+
+// TestVetFlags checks that the analyzer's flags pass through go vet, and
+// that the exit status is vet's: 1 with reports, 0 without.
+func TestVetFlags(t *testing.T) {
+	bin := build(t)
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module vetflags\n\ngo 1.26.0\n")
+	write("loop.go", `package vetflags
+
+import (
+	"context"
+	"database/sql"
+)
+
+func count(ctx context.Context, db *sql.DB, tables []string) error {
+	for _, table := range tables {
+		rows, err := db.QueryContext(ctx, "SELECT * FROM "+table)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+	}
+	return nil
+}
+`)
+	out, code := run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if code != 1 || !strings.Contains(out, "rows.Close is deferred inside a loop") {
+		t.Errorf("go vet: exit %d, want 1 with the defer-in-loop report:\n%s", code, out)
+	}
+	out, code = run(t, dir, "go", "vet", "-vettool="+bin, "-defer-in-loop=false", "./...")
+	if code != 0 || strings.Contains(out, "deferred inside a loop") {
+		t.Errorf("go vet -defer-in-loop=false: exit %d, want 0 and no report:\n%s", code, out)
+	}
+	standalone, code := run(t, dir, bin, "./...")
+	if code != 3 || !strings.Contains(standalone, "loop.go:10:16: rows.Close is deferred inside a loop") {
+		t.Errorf("standalone: exit %d:\n%s", code, standalone)
+	}
+}
