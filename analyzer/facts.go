@@ -25,7 +25,7 @@ import (
 // parameter indexes (the receiver of a method is parameter 0) and result
 // indexes.
 type funcFact struct {
-	Acquires    []int // results that hold a fresh resource the caller must give back
+	Acquires []int // results that hold a fresh resource the caller must give back
 	// ReleaseFunc: a result that is a function releasing Acquires[0] when
 	// called (`return c, func() { c.Close() }, nil`).
 	ReleaseFunc []int
@@ -34,8 +34,8 @@ type funcFact struct {
 	// ReleasesOnError: parameters given back exactly when the call's error
 	// result is not nil (a check that closes what fails it).
 	ReleasesOnError []int
-	SharedPools []int // results that are pools someone else owns
-	FreshPools  []int // results that are pools the call created
+	SharedPools     []int // results that are pools someone else owns
+	FreshPools      []int // results that are pools the call created
 }
 
 func (*funcFact) AFact() {}
