@@ -49,7 +49,7 @@ func TestExample(t *testing.T) {
 		`leaky/service.go:61:15: rows \(\*sql.Rows from conn.QueryContext\) is not closed on every path: the return at line 67 leaks it`,
 		`leaky/service.go:87:15: rows \(\*sql.Rows from conn.QueryContext\) is not closed on every path: the return at line 93 leaks it`,
 		`leaky/service.go:131:13: tx \(\*sql.Tx from conn.BeginTx\) is not committed or rolled back on every path: the return at line 138 leaks it`,
-		`leaky/service.go:156:8: closing the shared pool db \(\*sql.DB from getTenantConnection\) breaks every other user of it`,
+		`leaky/service.go:156:8: closing the shared pool db \(\*sql.DB from s.getTenantConnection\) breaks every other user of it`,
 		`leaky/service.go:178:15: conn \(\*pgxpool.Conn from s.audit.Acquire\) is not released on every path: the return at line 183 leaks it`,
 	}
 	check := func(tool, out string) {
@@ -78,6 +78,24 @@ func TestExample(t *testing.T) {
 		t.Fatalf("exit status %d, want 3 (diagnostics)\n%s", code, out)
 	}
 	check("connrelease", out)
+
+	// The README shows this output: it must be what the command prints.
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	for _, line := range strings.Split(string(readme), "\n") {
+		if strings.HasPrefix(line, "examples/multitenant/") {
+			shown++
+			if !strings.Contains(out, line) {
+				t.Errorf("README shows a line the command does not print:\n%s", line)
+			}
+		}
+	}
+	if shown != len(want) {
+		t.Errorf("README shows %d lines of the example's output, want %d", shown, len(want))
+	}
 
 	vet, code := run(t, root, "go", "vet", "-vettool="+bin, "./examples/multitenant/...")
 	if code == 0 {
