@@ -18,7 +18,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 version=${SQLCLOSECHECK_VERSION:-v0.6.0}
-pkgs=${PEER_PKGS:-sqlbasic paths ownership regressions pgxv5cases pgxv4cases sqlxcases rediscases service indirect}
+pkgs=${PEER_PKGS:-sqlbasic paths ownership regressions pgxv5cases pgxv4cases sqlxcases rediscases service indirect mt/db mt/repo mt/handlers}
 testdata=$root/analyzer/testdata
 realmod=$testdata/realmod
 
