@@ -37,6 +37,13 @@ func configError(file string, n *yaml.Node, key, format string, args ...any) err
 	return fmt.Errorf("%s:%d:%d: %s: %s", file, n.Line, n.Column, key, fmt.Sprintf(format, args...))
 }
 
+// CheckConfigFile reads and validates a configuration file, so that a
+// command can report a mistake once, before it loads any package.
+func CheckConfigFile(file string) error {
+	_, err := loadConfig(file)
+	return err
+}
+
 // loadConfig reads and validates the configuration file.
 func loadConfig(file string) (*fileConfig, error) {
 	data, err := os.ReadFile(file)

@@ -63,6 +63,13 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err := Apply(a, settings); err != nil {
 		return nil, err
 	}
+	// A bad configuration file stops the run once, here, rather than once
+	// per package.
+	if f := a.Flags.Lookup("config"); f != nil && f.Value.String() != "" {
+		if err := analyzer.CheckConfigFile(f.Value.String()); err != nil {
+			return nil, fmt.Errorf("connrelease: %w", err)
+		}
+	}
 	dropRelated(a)
 	return &Plugin{analyzer: a}, nil
 }

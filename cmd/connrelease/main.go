@@ -21,6 +21,14 @@ import (
 )
 
 func main() {
+	// A bad configuration file is one error, before any package is loaded:
+	// the driver would report it once per package.
+	if file := configFlag(os.Args[1:]); file != "" {
+		if err := analyzer.CheckConfigFile(file); err != nil {
+			os.Stderr.WriteString("connrelease: " + err.Error() + "\n")
+			os.Exit(1)
+		}
+	}
 	if dest, rest, ok := splitSARIFFlag(os.Args[1:]); ok {
 		wd, err := os.Getwd()
 		if err != nil {
@@ -30,6 +38,28 @@ func main() {
 		os.Exit(runSARIF(analyzer.Analyzer, dest, rest, wd, os.Stdout, os.Stderr))
 	}
 	singlechecker.Main(withSARIFUsage(analyzer.Analyzer))
+}
+
+// configFlag returns the file named by -config (or --config), if any,
+// among the flags before the first package pattern.
+func configFlag(args []string) string {
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		if arg == "--" || !strings.HasPrefix(arg, "-") {
+			return ""
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if name != "config" {
+			continue
+		}
+		if hasValue {
+			return value
+		}
+		if i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
 }
 
 // withSARIFUsage returns a copy of a whose documentation, which the

@@ -132,6 +132,20 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("%s: output has a stack trace:\n%s", tc.pkg, out)
 		}
 	}
+	// A configuration file that cannot be read, or is wrong: one line.
+	bad := filepath.Join(t.TempDir(), "bad.yml")
+	if err := os.WriteFile(bad, []byte("resources:\n  - type: Lease\n    release: [Close]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ config, want string }{
+		{bad, bad + `:2:11: resources[0].type: "Lease": want a package path and a type name`},
+		{filepath.Join(dir, "missing.yml"), "connrelease: reading the configuration: open "},
+	} {
+		out, code := run(t, dir, bin, "-config", tc.config, "./typeerr")
+		if code != 1 || !strings.Contains(out, tc.want) || strings.Count(strings.TrimSpace(out), "\n") != 0 {
+			t.Errorf("-config %s: exit %d, want 1 and one line containing %q:\n%s", tc.config, code, tc.want, out)
+		}
+	}
 	if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil {
 		t.Fatal("testdata/bad/missing must not exist")
 	}
