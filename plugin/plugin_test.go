@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -80,6 +82,13 @@ func TestEveryFlagIsASetting(t *testing.T) {
 			v, want = !g, fmt.Sprint(!g)
 		case string:
 			v, want = g+"x", g+"x"
+			if f.Name == "config" { // a file that must exist and be valid
+				file := filepath.Join(t.TempDir(), "connrelease.yml")
+				if err := os.WriteFile(file, []byte("acquirers: [example.com/lease.Pool.Get]\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				v, want = file, file
+			}
 		case int:
 			v, want = g+1, fmt.Sprint(g+1)
 		case time.Duration:
