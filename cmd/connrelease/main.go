@@ -29,6 +29,9 @@ func main() {
 			os.Exit(1)
 		}
 	}
+	if status, ok := runFiltered(os.Args[1:]); ok {
+		os.Exit(status)
+	}
 	if dest, rest, ok := splitSARIFFlag(os.Args[1:]); ok {
 		wd, err := os.Getwd()
 		if err != nil {

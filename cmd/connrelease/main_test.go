@@ -128,6 +128,9 @@ func TestBadInput(t *testing.T) {
 		if !strings.Contains(out, tc.want) {
 			t.Errorf("%s: output lacks %q:\n%s", tc.pkg, tc.want, out)
 		}
+		if lines := strings.Count(strings.TrimSpace(out), "\n") + 1; lines != 1 {
+			t.Errorf("%s: %d lines, want one error line:\n%s", tc.pkg, lines, out)
+		}
 		if strings.Contains(out, "panic") || strings.Contains(out, "goroutine ") {
 			t.Errorf("%s: output has a stack trace:\n%s", tc.pkg, out)
 		}
