@@ -99,6 +99,6 @@ func filterErrors(r io.Reader, w io.Writer) {
 			}
 			seen[key] = true
 		}
-		io.WriteString(w, line+"\n")
+		_, _ = io.WriteString(w, line+"\n")
 	}
 }
