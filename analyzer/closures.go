@@ -105,6 +105,20 @@ func releaseName(sub *funcAnalysis) string {
 	return ""
 }
 
+// knownRelease reports whether some event of the summary gives its input
+// back through a release method, a consumer or a known releaser — not
+// merely by handing it to a function we cannot see.
+func knownRelease(sub *funcAnalysis) bool {
+	for _, evs := range sub.events {
+		for _, ev := range evs {
+			if (ev.kind == evRelease || ev.kind == evDefer) && ev.method != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // releasesSomewhere reports whether some reachable block of the summary
 // releases its input.
 func releasesSomewhere(sub *funcAnalysis) bool {

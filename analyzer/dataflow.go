@@ -307,6 +307,9 @@ func (fa *funcAnalysis) refine(b *ssa.BasicBlock, si, i int, s factSet, subject 
 		if (x == o.errv || containsValue(o.killOnErr, x)) && !isNilEdge {
 			return s.apply(func(f fact) fact { return f &^ held })
 		}
+		if isNilEdge && containsValue(o.killOnOK, x) {
+			return s.apply(func(f fact) fact { return f &^ held })
+		}
 		if isNilEdge && o.aliases.kind[x] == direct {
 			return s.apply(func(f fact) fact { return f &^ held })
 		}

@@ -34,6 +34,10 @@ type funcFact struct {
 	// ReleasesOnError: parameters given back exactly when the call's error
 	// result is not nil (a check that closes what fails it).
 	ReleasesOnError []int
+	// TakesOnSuccess: parameters taken over exactly when the call's error
+	// result is nil (a constructor that keeps the connection it is given
+	// only when it succeeds).
+	TakesOnSuccess []int
 	SharedPools     []int // results that are pools someone else owns
 	FreshPools      []int // results that are pools the call created
 }
@@ -52,13 +56,14 @@ func (f *funcFact) String() string {
 	add("releases", f.Releases)
 	add("borrows", f.Borrows)
 	add("releasesonerror", f.ReleasesOnError)
+	add("takesonsuccess", f.TakesOnSuccess)
 	add("sharedpools", f.SharedPools)
 	add("freshpools", f.FreshPools)
 	return strings.Join(parts, " ")
 }
 
 func (f *funcFact) empty() bool {
-	return len(f.Acquires)+len(f.Releases)+len(f.Borrows)+len(f.ReleasesOnError)+len(f.SharedPools)+len(f.FreshPools) == 0
+	return len(f.Acquires)+len(f.Releases)+len(f.Borrows)+len(f.ReleasesOnError)+len(f.TakesOnSuccess)+len(f.SharedPools)+len(f.FreshPools) == 0
 }
 
 func has(xs []int, i int) bool {
@@ -228,11 +233,16 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 			continue
 		}
 		o := &obligation{typ: p.Type(), res: r}
-		switch s := bare.summarize(fn, p, direct, 0, o); {
-		case s.kind == never:
+		s := bare.summarize(fn, p, direct, 0, o)
+		if s.kind == never {
 			fact.Borrows = append(fact.Borrows, i)
-		case releasesOnError(e, fn, p, o):
+			continue
+		}
+		switch onError, onSuccess := errorCorrelated(e, fn, p, o); {
+		case onError:
 			fact.ReleasesOnError = append(fact.ReleasesOnError, i)
+		case onSuccess:
+			fact.TakesOnSuccess = append(fact.TakesOnSuccess, i)
 		default:
 			fact.Releases = append(fact.Releases, i)
 		}
@@ -244,32 +254,40 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 	return fact
 }
 
-// releasesOnError reports whether fn gives parameter p back on exactly the
-// returns whose error result is not nil, and keeps it on the others.
-func releasesOnError(e *env, fn *ssa.Function, p ssa.Value, o *obligation) bool {
+// errorCorrelated reports whether fn gives parameter p back (or takes it
+// over) on exactly the returns whose error result is not nil (onError), or
+// on exactly those whose error is nil (onSuccess).
+func errorCorrelated(e *env, fn *ssa.Function, p ssa.Value, o *obligation) (onError, onSuccess bool) {
 	results := fn.Signature.Results()
 	last := results.Len() - 1
 	if last < 0 || !types.Identical(results.At(last).Type(), errorType) {
-		return false
+		return false, false
 	}
 	in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(p, direct, 0), heldAt: map[ssa.Instruction]bool{}}
 	sub := &funcAnalysis{env: e, cat: e.cat, fn: fn, obls: []*obligation{in}, depth: 1, cache: map[summaryKey]summary{}, guesses: e.guesses}
 	sub.buildEvents()
 	sub.solveFrom(single(held))
 	if len(in.heldAt) == 0 {
-		return false
+		return false, false
 	}
+	onError, onSuccess = true, true
 	for exit, stillHeld := range in.heldAt {
 		ret, ok := exit.(*ssa.Return)
 		if !ok {
-			return false
+			return false, false
 		}
-		err := valueAt(ret.Results[last], ret.Block())
-		if err == unknown || (err == isTrue) == stillHeld {
-			return false
+		switch valueAt(ret.Results[last], ret.Block()) {
+		case isTrue: // failed
+			onError = onError && !stillHeld
+			onSuccess = onSuccess && stillHeld
+		case isFalse: // succeeded
+			onError = onError && stillHeld
+			onSuccess = onSuccess && !stillHeld
+		default:
+			return false, false
 		}
 	}
-	return true
+	return onError, onSuccess
 }
 
 // freshResults returns the results among candidates that every return fills

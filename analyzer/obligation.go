@@ -23,6 +23,9 @@ type obligation struct {
 	// killOnErr: values that, when not nil, mean the resource was given
 	// back (the error of a helper that releases only when it fails).
 	killOnErr []ssa.Value
+	// killOnOK: values that, when nil, mean the resource was taken over
+	// (the error of a constructor that keeps it only when it succeeds).
+	killOnOK []ssa.Value
 	// releaseFunc is the result of the acquisition that releases it, or -1.
 	releaseFunc int
 	// children are obligations given back with this one: the statements
@@ -55,7 +58,9 @@ type event struct {
 	instr  ssa.Instruction
 	byCell bool       // evDefer: releases whatever the variable holds at exit
 	cond   *condition // evDefer: only when cond holds at exit
-	method string     // evDefer: the method deferred, for messages
+	// method names the release method or releaser (for messages, and to
+	// tell a release from a hand-over to a function we cannot see, "").
+	method string
 	// inherited: the release of a parent (the transaction) that gives this
 	// obligation back too.
 	inherited bool
@@ -334,7 +339,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		if def != nil {
 			emit(event{kind: evDefer, obl: obl, instr: instr, method: method})
 		} else {
-			emit(event{kind: evRelease, obl: obl, instr: instr})
+			emit(event{kind: evRelease, obl: obl, instr: instr, method: method})
 		}
 	}
 	if b, ok := c.Value.(*ssa.Builtin); ok {
@@ -372,7 +377,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 	// A function summarised by a fact: of this package or another.
 	if f := calleeFunc(c); f != nil && !c.IsInvoke() {
 		if fact := fa.env.factOf(f); fact != nil {
-			fa.factCallEvents(instr, c, fact, def, release)
+			fa.factCallEvents(instr, c, f.Name(), fact, def, release)
 			return
 		}
 	}
@@ -443,6 +448,8 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 				release(r.obl, f.Name())
 			case f.Pkg() != nil && fa.cat.borrowers[f.Pkg().Path()]:
 				// Only looks at it.
+			case r.kind == closure && !fa.closureMayRelease(a, r.obl):
+				// A callback that only uses it: calling it releases nothing.
 			default:
 				// An unknown callee: suppose it takes the resource over.
 				release(r.obl, "")
@@ -454,24 +461,60 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 // factCallEvents judges a call by its callee's fact: a parameter it
 // releases is given back; one it borrows is not; one it releases only when
 // it fails is given back on the branch where the call's error is non-nil.
-func (fa *funcAnalysis) factCallEvents(instr ssa.Instruction, c *ssa.CallCommon, fact *funcFact, def *ssa.Defer, release func(int, string)) {
+func (fa *funcAnalysis) factCallEvents(instr ssa.Instruction, c *ssa.CallCommon, name string, fact *funcFact, def *ssa.Defer, release func(int, string)) {
 	for i, a := range c.Args {
 		for _, r := range fa.aliasesOf(a) {
 			switch {
 			case has(fact.Releases, i):
-				release(r.obl, "")
-			case has(fact.Borrows, i) && r.kind == direct:
-				// Only uses it.
+				release(r.obl, name)
+			case has(fact.Borrows, i) && (r.kind == direct || r.kind == container):
+				// Only uses it (or the struct that holds it: a method of an
+				// owning struct that does not give it back).
 			case has(fact.ReleasesOnError, i) && r.kind == direct && def == nil:
 				if errv := callError(instr); errv != nil {
 					o := fa.obls[r.obl]
 					o.killOnErr = append(o.killOnErr, errv)
 				}
+			case has(fact.TakesOnSuccess, i) && r.kind == direct && def == nil:
+				if errv := callError(instr); errv != nil {
+					o := fa.obls[r.obl]
+					o.killOnOK = append(o.killOnOK, errv)
+				} else {
+					release(r.obl, "") // its error is not looked at: suppose success
+				}
+			case r.kind == closure && def == nil && !fa.closureMayRelease(a, r.obl):
+				// A callback that only uses it: calling it releases nothing.
 			default:
 				release(r.obl, "")
 			}
 		}
 	}
+}
+
+// closureMayRelease reports whether the closure v, passed as a callback,
+// could give obligation obl back when called: unless its body only uses
+// what it captured, or it is not a closure we can see, suppose it does.
+func (fa *funcAnalysis) closureMayRelease(v ssa.Value, obl int) bool {
+	fn, bindings := closureOf(v)
+	if fn == nil {
+		return true
+	}
+	o := fa.obls[obl]
+	for j, b := range bindings {
+		for _, r := range fa.aliasesOf(b) {
+			if r.obl != obl || j >= len(fn.FreeVars) {
+				continue
+			}
+			content := aliasKind(0)
+			if r.kind == cell {
+				content = o.aliases.content[b]
+			}
+			if fa.summarize(fn, fn.FreeVars[j], r.kind, content, o).kind != never {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // callError returns the error result of a call, if it has one and it is

@@ -68,7 +68,9 @@ func (e *env) releasesAField(m *ssa.Function, st *types.Struct) bool {
 		sub := &funcAnalysis{env: e, cat: e.cat, fn: m, obls: []*obligation{in}, depth: 1, cache: map[summaryKey]summary{}, guesses: e.guesses}
 		sub.buildEvents()
 		sub.solveFrom(single(held))
-		if !in.heldAtExit && releasesSomewhere(sub) {
+		// Released on every path, by a release method of the field or a
+		// known releaser (not merely handed to a function we cannot see).
+		if !in.heldAtExit && knownRelease(sub) {
 			return true
 		}
 	}
