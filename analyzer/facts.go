@@ -38,8 +38,8 @@ type funcFact struct {
 	// result is nil (a constructor that keeps the connection it is given
 	// only when it succeeds).
 	TakesOnSuccess []int
-	SharedPools     []int // results that are pools someone else owns
-	FreshPools      []int // results that are pools the call created
+	SharedPools    []int // results that are pools someone else owns
+	FreshPools     []int // results that are pools the call created
 }
 
 func (*funcFact) AFact() {}
