@@ -51,26 +51,58 @@ func (s factSet) any(pred func(fact) bool) bool {
 	return false
 }
 
+// A state holds, for each obligation some path reaching a point holds or
+// has armed, the facts of those paths. An obligation absent from it is held
+// on no path: its facts are single(0). Keeping only those makes the cost of
+// a block proportional to the obligations alive there, not to all of them.
+type state map[int]factSet
+
+func (st state) get(i int) factSet {
+	if f, ok := st[i]; ok {
+		return f
+	}
+	return single(0)
+}
+
+func (st state) set(i int, f factSet) {
+	if f == single(0) {
+		delete(st, i)
+	} else {
+		st[i] = f
+	}
+}
+
+func (st state) update(i int, fn func(fact) fact) { st.set(i, st.get(i).apply(fn)) }
+
+func (st state) clone() state {
+	c := make(state, len(st))
+	for i, f := range st {
+		c[i] = f
+	}
+	return c
+}
+
 // solve runs the dataflow and records what it finds on the obligations.
-// entry is the state of every obligation on entry to the function.
 func (fa *funcAnalysis) solve() *funcAnalysis {
 	fa.solveFrom(single(0))
 	return fa
 }
 
 func (fa *funcAnalysis) solveFrom(entry factSet) {
-	n := len(fa.obls)
 	blocks := fa.fn.Blocks
 	// in[b][k] is the state on the edge from b's k-th predecessor (k ==
-	// len(Preds) for the entry). Keeping edges apart lets a branch on a phi
-	// be judged edge by edge: after `if x { c, err = a() } else { c, err =
-	// b() }`, `err != nil` says on each edge which acquisition failed.
-	in := make([][][]factSet, len(blocks))
-	entryState := make([]factSet, n)
-	for i := range entryState {
-		entryState[i] = entry
+	// len(Preds) for the entry); nil while no path has come that way.
+	// Keeping edges apart lets a branch on a phi be judged edge by edge:
+	// after `if x { c, err = a() } else { c, err = b() }`, `err != nil`
+	// says on each edge which acquisition failed.
+	in := make([][]state, len(blocks))
+	entryState := state{}
+	if entry != single(0) {
+		for i := range fa.obls {
+			entryState[i] = entry
+		}
 	}
-	in[0] = make([][]factSet, len(blocks[0].Preds)+1)
+	in[0] = make([]state, len(blocks[0].Preds)+1)
 	in[0][len(blocks[0].Preds)] = entryState
 	loops := loopsOf(fa.fn)
 	work := []*ssa.BasicBlock{blocks[0]}
@@ -81,26 +113,26 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 		work = work[1:]
 		queued[b.Index] = false
 		phi := branchPhi(b)
-		var edges [][]factSet // the states to run through b, with their edge
+		var edges []state // the states to run through b, with their edge
 		var edgeIdx []int
 		if phi != nil {
 			for k, st := range in[b.Index] {
 				if st != nil {
-					edges = append(edges, append([]factSet(nil), st...))
+					edges = append(edges, st.clone())
 					edgeIdx = append(edgeIdx, k)
 				}
 			}
 		} else {
-			merged := make([]factSet, n)
+			merged := state{}
 			for _, st := range in[b.Index] {
-				for i := range st {
-					merged[i] |= st[i]
+				if st != nil {
+					mergeInto(merged, st)
 				}
 			}
-			edges, edgeIdx = [][]factSet{merged}, []int{-1}
+			edges, edgeIdx = []state{merged}, []int{-1}
 		}
-		for e, state := range edges {
-			if !fa.transfer(b, state, loops) {
+		for e, st := range edges {
+			if !fa.transfer(b, st, loops) {
 				continue // the path ends without returning
 			}
 			var subject ssa.Value
@@ -108,22 +140,21 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 				subject = phi.Edges[edgeIdx[e]]
 			}
 			for si, succ := range b.Succs {
+				out, feasible := fa.refineEdge(b, si, st, subject)
+				if !feasible {
+					continue
+				}
 				k := predIndex(succ, b)
 				if in[succ.Index] == nil {
-					in[succ.Index] = make([][]factSet, len(succ.Preds)+1)
+					in[succ.Index] = make([]state, len(succ.Preds)+1)
 				}
 				changed := false
 				if in[succ.Index][k] == nil {
-					in[succ.Index][k] = make([]factSet, n)
+					in[succ.Index][k] = state{}
 					changed = true
 				}
-				dst := in[succ.Index][k]
-				for i := range state {
-					s := fa.refine(b, si, i, state[i], subject)
-					if s|dst[i] != dst[i] {
-						dst[i] |= s
-						changed = true
-					}
+				if mergeInto(in[succ.Index][k], out) {
+					changed = true
 				}
 				if changed && !queued[succ.Index] {
 					queued[succ.Index] = true
@@ -132,6 +163,26 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 			}
 		}
 	}
+}
+
+// mergeInto adds the paths of src to dst and reports whether dst grew.
+// dst must already stand for some path (absent means single(0)).
+func mergeInto(dst, src state) bool {
+	changed := false
+	for i, f := range src {
+		old := dst.get(i)
+		if merged := old | f; merged != old {
+			dst.set(i, merged)
+			changed = true
+		}
+	}
+	for i, f := range dst {
+		if _, ok := src[i]; !ok && f|single(0) != f {
+			dst[i] = f | single(0)
+			changed = true
+		}
+	}
+	return changed
 }
 
 func predIndex(b, pred *ssa.BasicBlock) int {
@@ -174,19 +225,19 @@ func stripNot(v ssa.Value) ssa.Value {
 
 // transfer runs the events of block b over state. It returns false if the
 // block ends the path without a return (panic, os.Exit, t.Fatal, …).
-func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, state []factSet, loops *loopInfo) bool {
+func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st state, loops *loopInfo) bool {
 	for _, ev := range fa.events[b.Index] {
 		switch ev.kind {
 		case evNoReturn:
 			return false
 		case evAcquire:
 			o := fa.obls[ev.obl]
-			if state[ev.obl].any(func(f fact) bool { return f&held != 0 && f&(armed|armedCond) == 0 }) {
+			if st.get(ev.obl).any(func(f fact) bool { return f&held != 0 && f&(armed|armedCond) == 0 }) {
 				o.loopLeak = true
 			}
-			state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f | held })
+			st.update(ev.obl, func(f fact) fact { return f | held })
 		case evRelease:
-			state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f &^ held })
+			st.update(ev.obl, func(f fact) fact { return f &^ held })
 		case evDefer:
 			o := fa.obls[ev.obl]
 			if o.call != nil && !ev.inherited && o.deferInLoop == nil && loops.together(ev.instr.Block(), o.call.Block()) {
@@ -195,14 +246,14 @@ func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, state []factSet, loops *loop
 			switch {
 			case ev.cond != nil:
 				o.addCond(ev.cond)
-				state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f | armedCond })
+				st.update(ev.obl, func(f fact) fact { return f | armedCond })
 			case ev.byCell:
-				state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f | armed })
+				st.update(ev.obl, func(f fact) fact { return f | armed })
 			default:
-				state[ev.obl] = state[ev.obl].apply(func(f fact) fact { return f &^ held })
+				st.update(ev.obl, func(f fact) fact { return f &^ held })
 			}
 		case evReturn:
-			fa.atReturn(ev.instr, state)
+			fa.atReturn(ev.instr, st)
 			if _, ok := ev.instr.(*ssa.Panic); ok {
 				return false
 			}
@@ -222,7 +273,7 @@ func (o *obligation) addCond(c *condition) {
 
 // atReturn records the obligations that an exit leaks: a return, or a
 // panic that the function's own deferred recover turns into a return.
-func (fa *funcAnalysis) atReturn(exit ssa.Instruction, state []factSet) {
+func (fa *funcAnalysis) atReturn(exit ssa.Instruction, st state) {
 	var pos token.Pos
 	end := true
 	if ret, ok := exit.(*ssa.Return); ok {
@@ -230,8 +281,16 @@ func (fa *funcAnalysis) atReturn(exit ssa.Instruction, state []factSet) {
 	} else {
 		pos = endPos(fa.fn)
 	}
-	for i, o := range fa.obls {
-		leaks := state[i].any(func(f fact) bool {
+	for _, o := range fa.obls {
+		if o.heldAt != nil {
+			if _, ok := o.heldAt[exit]; !ok {
+				o.heldAt[exit] = false
+			}
+		}
+	}
+	for i, facts := range st {
+		o := fa.obls[i]
+		leaks := facts.any(func(f fact) bool {
 			return f&held != 0 && f&armed == 0 && !(f&armedCond != 0 && fa.condAtReturn(o, exit))
 		})
 		if o.heldAt != nil {
@@ -268,17 +327,17 @@ func (fa *funcAnalysis) condAtReturn(o *obligation, ret ssa.Instruction) bool {
 	return false
 }
 
-// refine narrows the state of obligation i on the edge from b to its
-// successor si: where the acquisition failed, where the resource is nil,
-// where rows.Next returned false (which closes the rows), and where a
-// summary's assumption rules the edge out.
-func (fa *funcAnalysis) refine(b *ssa.BasicBlock, si, i int, s factSet, subject ssa.Value) factSet {
+// refineEdge narrows the state on the edge from b to its successor si:
+// where the acquisition failed, where the resource is nil, where rows.Next
+// returned false (which closes the rows), where a select sent it. It
+// reports the edge infeasible where recover() is not nil (no normal return
+// passes there) or where a summary's assumption rules it out. subject, when
+// set, is the value a phi branched on takes on this path.
+func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st state, subject ssa.Value) (state, bool) {
 	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok || len(b.Succs) != 2 || b.Succs[0] == b.Succs[1] {
-		return s
+		return st, true
 	}
-	onTrue := si == 0
-	o := fa.obls[i]
 	cond := ifInstr.Cond
 	negated := false
 	for {
@@ -288,45 +347,65 @@ func (fa *funcAnalysis) refine(b *ssa.BasicBlock, si, i int, s factSet, subject 
 		}
 		cond, negated = not.X, !negated
 	}
-	taken := onTrue != negated // the edge where cond (without the nots) is true
-
-	if taken && fa.selectSends(cond, i) {
-		return s.apply(func(f fact) fact { return f &^ held })
+	taken := (si == 0) != negated // the edge where cond (without the nots) is true
+	x, trueIsNil, isNilCmp := nilCompare(cond)
+	if isNilCmp && subject != nil {
+		x, _ = resolve(subject)
 	}
-	if x, trueIsNil, ok := nilCompare(cond); ok {
-		if subject != nil {
-			x, _ = resolve(subject)
-		}
-		isNilEdge := taken == trueIsNil
-		if isRecover(x) && !isNilEdge {
-			return 0 // recover() is nil on every path that returns normally
-		}
+	isNilEdge := isNilCmp && taken == trueIsNil
+	switch {
+	case isNilCmp && isRecover(x) && !isNilEdge:
+		return nil, false // recover() is nil on every path that returns normally
+	case isNilCmp:
 		if want, ok := fa.assumed(x); ok && (want == isFalse) != isNilEdge {
-			return 0
+			return nil, false
 		}
-		if (x == o.errv || containsValue(o.killOnErr, x)) && !isNilEdge {
-			return s.apply(func(f fact) fact { return f &^ held })
+	default:
+		if want, ok := fa.assumed(cond); ok && (want == isTrue) != taken {
+			return nil, false
 		}
-		if isNilEdge && containsValue(o.killOnOK, x) {
-			return s.apply(func(f fact) fact { return f &^ held })
-		}
-		if isNilEdge && o.aliases.kind[x] == direct {
-			return s.apply(func(f fact) fact { return f &^ held })
-		}
-		return s
 	}
-	if want, ok := fa.assumed(cond); ok && (want == isTrue) != taken {
-		return 0
+	var out state
+	for i, facts := range st {
+		if fa.kills(i, cond, taken, x, isNilCmp, isNilEdge) {
+			if out == nil {
+				out = st.clone()
+			}
+			out.set(i, facts.apply(func(f fact) fact { return f &^ held }))
+		}
+	}
+	if out == nil {
+		return st, true
+	}
+	return out, true
+}
+
+// kills reports whether the edge (cond being taken) ends obligation i.
+func (fa *funcAnalysis) kills(i int, cond ssa.Value, taken bool, x ssa.Value, isNilCmp, isNilEdge bool) bool {
+	o := fa.obls[i]
+	if taken && fa.selectSends(cond, i) {
+		return true
+	}
+	if isNilCmp {
+		switch {
+		case (x == o.errv || containsValue(o.killOnErr, x)) && !isNilEdge:
+			return true
+		case isNilEdge && containsValue(o.killOnOK, x):
+			return true
+		case isNilEdge && o.aliases.kind[x] == direct:
+			return true
+		}
+		return false
 	}
 	if taken && o.errv != nil && impliesNonNil(cond, o.errv) {
-		return s.apply(func(f fact) fact { return f &^ held })
+		return true
 	}
 	if !taken && o.res.nextCloses {
 		if call, ok := cond.(*ssa.Call); ok && fa.isNextCall(o, call.Common()) {
-			return s.apply(func(f fact) fact { return f &^ held })
+			return true
 		}
 	}
-	return s
+	return false
 }
 
 func containsValue(vs []ssa.Value, v ssa.Value) bool {

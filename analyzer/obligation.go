@@ -91,6 +91,10 @@ type funcAnalysis struct {
 	// recovers: the function defers a closure that calls recover, so its
 	// panics return.
 	recovers bool
+	// index maps each value to the obligations it stands for, built on
+	// first use; byCall maps each acquisition to its obligation.
+	index  map[ssa.Value][]aliasRef
+	byCall map[*ssa.Call]int
 }
 
 // A guess is a place where the analysis could not tell and chose the
@@ -246,13 +250,15 @@ func (fa *funcAnalysis) aliasesOf(v ssa.Value) []aliasRef {
 	if r, _ := resolve(v); r != v {
 		v = r
 	}
-	var out []aliasRef
-	for i, o := range fa.obls {
-		if k := o.aliases.kind[v]; k != 0 {
-			out = append(out, aliasRef{i, k})
+	if fa.index == nil {
+		fa.index = map[ssa.Value][]aliasRef{}
+		for i, o := range fa.obls {
+			for w, k := range o.aliases.kind {
+				fa.index[w] = append(fa.index[w], aliasRef{i, k})
+			}
 		}
 	}
-	return out
+	return fa.index[v]
 }
 
 func (fa *funcAnalysis) buildEvents() {
@@ -296,10 +302,16 @@ func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
 	switch instr := instr.(type) {
 	case *ssa.Call:
 		fa.callEvents(instr, instr.Common(), nil, emit)
-		for i, o := range fa.obls {
-			if o.call == instr {
-				emit(event{kind: evAcquire, obl: i, instr: instr})
+		if fa.byCall == nil {
+			fa.byCall = map[*ssa.Call]int{}
+			for i, o := range fa.obls {
+				if o.call != nil {
+					fa.byCall[o.call] = i
+				}
 			}
+		}
+		if i, ok := fa.byCall[instr]; ok {
+			emit(event{kind: evAcquire, obl: i, instr: instr})
 		}
 	case *ssa.Defer:
 		fa.callEvents(instr, instr.Common(), instr, emit)
