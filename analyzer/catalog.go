@@ -124,8 +124,18 @@ func builtinAcquirers() []string {
 // commits or rolls back ("The returned statement operates within the
 // transaction and will be closed when the transaction has been committed or
 // rolled back").
+//
+// pgx, the other way round, ends what a connection carries when the
+// connection goes: Release of a pooled connection in a transaction or with
+// open rows destroys it, and Close of a *pgx.Conn ends its session, so the
+// server rolls the transaction back (the runtime oracle measures both:
+// oracle/cases PooledConnTxAbandoned, ConnectTxAbandoned).
 func builtinTied() []string {
-	return prefixed(pkgSQL, "Tx.Prepare", "Tx.PrepareContext", "Tx.Query", "Tx.QueryContext")
+	keys := prefixed(pkgSQL, "Tx.Prepare", "Tx.PrepareContext", "Tx.Query", "Tx.QueryContext")
+	for _, pkg := range []string{pkgPgx5, pkgPool5, pkgPgx4, pkgPool4} {
+		keys = append(keys, prefixed(pkg, "Conn.Begin", "Conn.BeginTx", "Conn.Query", "Conn.SendBatch")...)
+	}
+	return keys
 }
 
 // builtinConsumers maps a function to the parameter it closes.

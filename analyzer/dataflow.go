@@ -22,18 +22,23 @@ const (
 	held      fact = 1 << iota // held, and no deferred release covers it yet
 	armed                      // a deferred release covers whatever the variable holds at exit
 	armedCond                  // likewise, when a condition holds at exit
+	// lost: the loop acquired it again while an earlier one was held; the
+	// earlier one can no longer be given back through this value, and the
+	// new acquisition's error branch does not end it.
+	lost
+	numFacts = 16
 )
 
 // A factSet is the set of facts of all the paths that reach a point: bit f
 // is set when some path has fact f. The empty set means no path.
-type factSet uint8
+type factSet uint16
 
 func single(f fact) factSet { return 1 << f }
 
 // apply maps every path's fact through fn.
 func (s factSet) apply(fn func(fact) fact) factSet {
 	var out factSet
-	for f := fact(0); f < 8; f++ {
+	for f := fact(0); f < numFacts; f++ {
 		if s&(1<<f) != 0 {
 			out |= 1 << fn(f)
 		}
@@ -43,7 +48,7 @@ func (s factSet) apply(fn func(fact) fact) factSet {
 
 // any reports whether some path's fact satisfies pred.
 func (s factSet) any(pred func(fact) bool) bool {
-	for f := fact(0); f < 8; f++ {
+	for f := fact(0); f < numFacts; f++ {
 		if s&(1<<f) != 0 && pred(f) {
 			return true
 		}
@@ -235,9 +240,14 @@ func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st state, loops *loopInfo) b
 			if st.get(ev.obl).any(func(f fact) bool { return f&held != 0 && f&(armed|armedCond) == 0 }) {
 				o.loopLeak = true
 			}
-			st.update(ev.obl, func(f fact) fact { return f | held })
+			st.update(ev.obl, func(f fact) fact {
+				if f&held != 0 && f&(armed|armedCond) == 0 {
+					f |= lost
+				}
+				return f | held
+			})
 		case evRelease:
-			st.update(ev.obl, func(f fact) fact { return f &^ held })
+			st.update(ev.obl, func(f fact) fact { return f &^ (held | lost) })
 		case evDefer:
 			o := fa.obls[ev.obl]
 			if o.call != nil && !ev.inherited && o.deferInLoop == nil && loops.together(ev.instr.Block(), o.call.Block()) {
@@ -291,7 +301,7 @@ func (fa *funcAnalysis) atReturn(exit ssa.Instruction, st state) {
 	for i, facts := range st {
 		o := fa.obls[i]
 		leaks := facts.any(func(f fact) bool {
-			return f&held != 0 && f&armed == 0 && !(f&armedCond != 0 && fa.condAtReturn(o, exit))
+			return f&(held|lost) != 0 && f&armed == 0 && !(f&armedCond != 0 && fa.condAtReturn(o, exit))
 		})
 		if o.heldAt != nil {
 			o.heldAt[exit] = o.heldAt[exit] || leaks

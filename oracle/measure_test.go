@@ -1,0 +1,449 @@
+package oracle
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/connrelease/connrelease/oracle/cases"
+)
+
+// backend is what a row runs its case on.
+type backend int
+
+const (
+	mariaSQL backend = iota // database/sql, go-sql-driver/mysql, MariaDB 10.11
+	pgSQL                   // database/sql, pgx v5's stdlib driver, PostgreSQL 15
+	pgxPool                 // pgx v5 pgxpool, PostgreSQL 15
+	pgxConn                 // pgx v5 pgx.Connect, PostgreSQL 15
+)
+
+func (b backend) String() string {
+	return [...]string{"mariadb/database-sql", "postgres/database-sql", "postgres/pgxpool", "postgres/pgx.Connect"}[b]
+}
+
+const (
+	// caseTimeout bounds a case: every case finishes in milliseconds unless
+	// it blocks on something it holds itself, which only its context's
+	// deadline ends (then the outcome is "blocked").
+	caseTimeout = 3 * time.Second
+	// settle bounds the wait for what ends asynchronously: a pgx
+	// connection's backend exits after the client's Terminate, pgxpool
+	// destroys a connection in a goroutine, database/sql rolls back a
+	// transaction after its context is cancelled (half of it for the last
+	// two, which happen in the test's own process).
+	settle = time.Second
+)
+
+// outcome is what the oracle measured for one row.
+type outcome struct {
+	err     error
+	elapsed time.Duration
+	// blocked: the case returned only when its context expired, blocked on
+	// something it still held (database/sql's Conn.Close waits for the
+	// Conn's transaction and rows).
+	blocked bool
+
+	inUse    int // database/sql: DB.Stats().InUse after the return
+	acquired int // pgxpool: Stat().AcquiredConns() after the return
+	openTx   int // the server: open transactions of the row's sessions
+	prepared int // the server: prepared statements left on the row's idle sessions (database/sql)
+	backends int // the server: the row's sessions still open once its pool is closed (pgx)
+
+	// pgxpool: the connections idle in the pool after the return — 0 where
+	// the case's connection left the pool (Hijack) or was destroyed (a
+	// Release in a transaction or with a query's rows open).
+	poolIdle int
+	pooled   bool
+
+	peak        int  // most checked out at once, at the case's Progress calls
+	afterCancel int  // database/sql: inUse+openTx once the case's context is cancelled
+	cancelled   bool // afterCancel was measured
+}
+
+// held: something the case took is still held after it returned.
+func (o outcome) held() bool {
+	return o.inUse > 0 || o.acquired > 0 || o.openTx > 0 || o.prepared > 0 || o.backends > 0
+}
+
+// leaked: the measured truth that the analyzer's verdict must agree with.
+func (o outcome) leaked() bool { return o.held() || o.blocked }
+
+func (o outcome) String() string {
+	var parts []string
+	add := func(name string, n int) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s=%d", name, n))
+		}
+	}
+	add("inUse", o.inUse)
+	add("acquired", o.acquired)
+	add("openTx", o.openTx)
+	add("prepared", o.prepared)
+	add("backends", o.backends)
+	if o.blocked {
+		parts = append(parts, fmt.Sprintf("blocked until its context expired (%s)", o.elapsed.Round(time.Millisecond)))
+	}
+	what := "nothing held"
+	if len(parts) > 0 {
+		what = strings.Join(parts, " ")
+	}
+	if o.pooled {
+		what += fmt.Sprintf("; idle in pool %d", o.poolIdle)
+	}
+	if o.peak > 0 {
+		what += fmt.Sprintf("; peak %d", o.peak)
+	}
+	if o.cancelled {
+		what += fmt.Sprintf("; after ctx cancel %d", o.afterCancel)
+	}
+	return what
+}
+
+// rowEnv is one row's fresh pool (or DSN) and what it needs to measure and
+// clean up its sessions.
+type rowEnv struct {
+	s      *servers
+	b      backend
+	marker string // application_name of the row's PostgreSQL sessions
+	deps   cases.Deps
+	tc     *trackingConnector // MariaDB: the thread ids of the row's sessions
+	pool   *pgxpool.Pool
+	obs    *sql.DB // the observer of the row's server
+}
+
+func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
+	e := &rowEnv{s: s, b: b, marker: fmt.Sprintf("cr-oracle-%d", n)}
+	if maxOpen <= 0 {
+		maxOpen = 8
+	}
+	var err error
+	switch b {
+	case mariaSQL:
+		e.obs = s.myObs
+		if e.tc, err = newTrackingConnector(s.myDSN); err != nil {
+			return nil, err
+		}
+		db := sql.OpenDB(e.tc)
+		db.SetMaxOpenConns(maxOpen)
+		db.SetMaxIdleConns(maxOpen)
+		e.deps = cases.Deps{DB: db, Dialect: cases.MySQL}
+	case pgSQL:
+		e.obs = s.pgObs
+		db, err := openPGSQL(s.pgDSN, e.marker)
+		if err != nil {
+			return nil, err
+		}
+		db.SetMaxOpenConns(maxOpen)
+		db.SetMaxIdleConns(maxOpen)
+		e.deps = cases.Deps{DB: db, Dialect: cases.Postgres}
+	case pgxPool:
+		e.obs = s.pgObs
+		cfg, err := pgxpool.ParseConfig(s.pgDSN)
+		if err != nil {
+			return nil, err
+		}
+		cfg.ConnConfig.RuntimeParams["application_name"] = e.marker
+		cfg.MaxConns = int32(maxOpen)
+		cfg.MinConns = 0
+		if e.pool, err = pgxpool.NewWithConfig(context.Background(), cfg); err != nil {
+			return nil, err
+		}
+		e.deps = cases.Deps{Pool: e.pool}
+	case pgxConn:
+		e.obs = s.pgObs
+		if e.deps.PGDSN, err = withAppName(s.pgDSN, e.marker); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+// checkedOut is what the row's pool has checked out right now.
+func (e *rowEnv) checkedOut() int {
+	switch {
+	case e.deps.DB != nil:
+		return e.deps.DB.Stats().InUse
+	case e.pool != nil:
+		return int(e.pool.Stat().AcquiredConns())
+	}
+	return 0
+}
+
+// openTx counts the open transactions of the row's sessions, as the server
+// sees them.
+func (e *rowEnv) openTx(ctx context.Context) (int, error) {
+	var n int
+	if e.b == mariaSQL {
+		ids := e.tc.threadIDs()
+		if len(ids) == 0 {
+			return 0, nil
+		}
+		// InnoDB serves INNODB_TRX from a cache it refreshes only when the
+		// last read is more than 100ms old: a read sooner after the
+		// previous row's sees the previous row's transactions.
+		if wait := time.Until(e.s.lastTrxRead.Add(150 * time.Millisecond)); wait > 0 {
+			time.Sleep(wait)
+		}
+		q := "SELECT count(*) FROM information_schema.innodb_trx WHERE trx_mysql_thread_id IN (" + joinInts(ids) + ")"
+		err := e.obs.QueryRowContext(ctx, q).Scan(&n)
+		e.s.lastTrxRead = time.Now()
+		return n, err
+	}
+	err := e.obs.QueryRowContext(ctx,
+		`SELECT count(*) FROM pg_stat_activity WHERE datname = 'connrelease' AND application_name = $1 AND state LIKE 'idle in transaction%'`,
+		e.marker).Scan(&n)
+	return n, err
+}
+
+// sessions counts the row's open sessions on PostgreSQL.
+func (e *rowEnv) sessions(ctx context.Context) (int, error) {
+	var n int
+	err := e.obs.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_activity WHERE application_name = $1`, e.marker).Scan(&n)
+	return n, err
+}
+
+// prepared counts the prepared statements left on the idle sessions of the
+// row's database/sql pool: it takes each idle connection (database/sql hands
+// out idle ones before it opens any) and asks its session.
+func (e *rowEnv) prepared(ctx context.Context) (int, error) {
+	db := e.deps.DB
+	idle := db.Stats().Idle
+	var conns []*sql.Conn
+	defer func() {
+		for _, c := range conns {
+			_ = c.Close()
+		}
+	}()
+	for range idle {
+		c, err := db.Conn(ctx)
+		if err != nil {
+			return 0, err
+		}
+		conns = append(conns, c)
+	}
+	total := 0
+	for _, c := range conns {
+		n, err := preparedOn(ctx, c, e.b)
+		if err != nil {
+			return 0, err
+		}
+		total += n
+	}
+	return total, nil
+}
+
+func preparedOn(ctx context.Context, c *sql.Conn, b backend) (int, error) {
+	if b == pgSQL {
+		// pgx's stdlib driver names the statements of Prepare stmt_<hash>;
+		// stmtcache_* are pgx's cache of plain queries, the oracle's own.
+		var n int
+		err := c.QueryRowContext(ctx, `SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'stmt\_%'`).Scan(&n)
+		return n, err
+	}
+	// MariaDB has no per-session view of prepared statements: its session
+	// counters of COM_STMT_PREPARE and COM_STMT_CLOSE tell how many this
+	// session prepared and did not close.
+	rows, err := c.QueryContext(ctx, `SHOW SESSION STATUS WHERE Variable_name IN ('Com_stmt_prepare', 'Com_stmt_close')`)
+	if err != nil {
+		return 0, err
+	}
+	defer func() { _ = rows.Close() }()
+	var prepared, closed int
+	for rows.Next() {
+		var name string
+		var v int
+		if err := rows.Scan(&name, &v); err != nil {
+			return 0, err
+		}
+		if strings.EqualFold(name, "Com_stmt_prepare") {
+			prepared = v
+		} else {
+			closed = v
+		}
+	}
+	return prepared - closed, rows.Err()
+}
+
+// poll calls f until it returns 0 or wait has passed, and returns its last
+// value.
+func poll(ctx context.Context, wait time.Duration, f func(context.Context) (int, error)) (int, error) {
+	deadline := time.Now().Add(wait)
+	for {
+		n, err := f(ctx)
+		if err != nil || n == 0 || time.Now().After(deadline) {
+			return n, err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// run executes r's case once on e and measures what it holds after it
+// returns.
+func (e *rowEnv) run(t *testing.T, r row) (outcome, error) {
+	var o outcome
+	ctl, cancelCtl := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancelCtl()
+	if err := e.s.reset(ctl, e.dataDB()); err != nil {
+		return o, fmt.Errorf("resetting the data: %w", err)
+	}
+
+	var mu sync.Mutex
+	e.deps.Progress = func(int) {
+		n := e.checkedOut()
+		mu.Lock()
+		o.peak = max(o.peak, n)
+		mu.Unlock()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), caseTimeout)
+	defer cancel()
+	type result struct {
+		err   error
+		panic any
+	}
+	done := make(chan result, 1)
+	start := time.Now()
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{panic: p}
+			}
+		}()
+		done <- result{err: r.fn(ctx, e.deps, r.in)}
+	}()
+	var res result
+	select {
+	case res = <-done:
+	case <-time.After(caseTimeout + 10*time.Second):
+		return o, fmt.Errorf("did not return %s after its context expired", 10*time.Second)
+	}
+	o.elapsed = time.Since(start)
+	if res.panic != nil {
+		return o, fmt.Errorf("panicked: %v", res.panic)
+	}
+	o.err = res.err
+	o.blocked = ctx.Err() != nil
+
+	// Measure before the case's context is cancelled: database/sql ends a
+	// transaction and closes rows whose context is done.
+	var err error
+	switch e.b {
+	case mariaSQL, pgSQL:
+		o.inUse = e.deps.DB.Stats().InUse
+		if o.openTx, err = e.openTx(ctl); err != nil {
+			return o, fmt.Errorf("open transactions: %w", err)
+		}
+		if o.inUse == 0 {
+			if o.prepared, err = e.prepared(ctl); err != nil {
+				return o, fmt.Errorf("prepared statements: %w", err)
+			}
+		}
+	case pgxPool:
+		// A Release of a connection in a transaction destroys it, and
+		// pgxpool counts it acquired until its Close is done.
+		if o.acquired, err = poll(ctl, settle/2, func(context.Context) (int, error) {
+			return int(e.pool.Stat().AcquiredConns()), nil
+		}); err != nil {
+			return o, err
+		}
+		o.pooled, o.poolIdle = true, int(e.pool.Stat().IdleConns())
+		if o.acquired == 0 {
+			// The backend of a destroyed connection ends its transaction
+			// when it exits.
+			if o.openTx, err = poll(ctl, settle, e.openTx); err != nil {
+				return o, fmt.Errorf("open transactions: %w", err)
+			}
+			// Closing the pool closes its idle connections; what stays is
+			// what left the pool (Hijack) and was not closed.
+			e.pool.Close()
+			e.pool = nil
+			if o.backends, err = poll(ctl, settle, e.sessions); err != nil {
+				return o, fmt.Errorf("sessions: %w", err)
+			}
+		} else if o.openTx, err = e.openTx(ctl); err != nil {
+			return o, fmt.Errorf("open transactions: %w", err)
+		}
+	case pgxConn:
+		if o.openTx, err = poll(ctl, settle, e.openTx); err != nil {
+			return o, fmt.Errorf("open transactions: %w", err)
+		}
+		if o.backends, err = poll(ctl, settle, e.sessions); err != nil {
+			return o, fmt.Errorf("sessions: %w", err)
+		}
+	}
+
+	// What database/sql gives back by itself once the context is done.
+	cancel()
+	if e.deps.DB != nil && o.held() {
+		o.cancelled = true
+		o.afterCancel, err = poll(ctl, settle/2, func(ctx context.Context) (int, error) {
+			n, err := e.openTx(ctx)
+			if err != nil {
+				return 0, err
+			}
+			n += e.deps.DB.Stats().InUse
+			if n == 0 {
+				n, err = e.prepared(ctx)
+			}
+			return n, err
+		})
+		if err != nil {
+			return o, fmt.Errorf("after cancel: %w", err)
+		}
+	}
+	return o, nil
+}
+
+// dataDB is the connection that resets the row's server's data.
+func (e *rowEnv) dataDB() *sql.DB {
+	if e.b == mariaSQL {
+		return e.s.myData
+	}
+	return e.s.pgObs
+}
+
+// Close ends the row's sessions on the server, held or not, and closes its
+// pool. A pool that still has a connection checked out is left to the
+// garbage collector: pgxpool's Close would wait for it forever.
+func (e *rowEnv) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var errs []error
+	// database/sql's Close closes the idle connections; what a leak keeps
+	// checked out stays open, and is ended on the server below.
+	if e.deps.DB != nil {
+		errs = append(errs, e.deps.DB.Close())
+	}
+	if e.b == mariaSQL {
+		for _, id := range e.tc.threadIDs() {
+			if _, err := e.obs.ExecContext(ctx, fmt.Sprintf("KILL %d", id)); err != nil && !isUnknownThread(err) {
+				errs = append(errs, fmt.Errorf("KILL %d: %w", id, err))
+			}
+		}
+	} else if _, err := e.obs.ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, e.marker); err != nil {
+		errs = append(errs, err)
+	}
+	if e.pool != nil && e.pool.Stat().AcquiredConns() == 0 {
+		e.pool.Close()
+	}
+	return errors.Join(errs...)
+}
+
+func isUnknownThread(err error) bool {
+	return strings.Contains(err.Error(), "Unknown thread id") || strings.Contains(err.Error(), "1094")
+}
+
+func joinInts(ids []int64) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = fmt.Sprint(id)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,295 @@
+package oracle
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+// The environment scripts/dbservers.sh writes (source $DIR/env).
+const (
+	envPG         = "CONNRELEASE_PG_DSN"
+	envMySQL      = "CONNRELEASE_MYSQL_DSN"
+	envMySQLAdmin = "CONNRELEASE_MYSQL_ADMIN_DSN"
+)
+
+// servers are the two servers the oracle runs on, and an observer
+// connection to each: it sets up the tables, resets their data before each
+// row, reads the servers' own view of sessions and transactions, and ends
+// what a leaking row left behind.
+type servers struct {
+	pgDSN, myDSN string
+	pgObs        *sql.DB   // PostgreSQL, as connrelease, through pgx's stdlib driver
+	myObs        *sql.DB   // MariaDB, as the admin account when there is one
+	myData       *sql.DB   // MariaDB, as connrelease, on database connrelease
+	lastTrxRead  time.Time // the last read of information_schema.innodb_trx
+}
+
+// needServers connects to both servers, or skips the test — except under
+// CI=true, where a missing or unreachable server fails it with the reason.
+func needServers(t *testing.T) *servers {
+	t.Helper()
+	fail := func(format string, args ...any) {
+		t.Helper()
+		reason := fmt.Sprintf(format, args...)
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s (CI=true: the oracle must run; .ci/run starts the servers with scripts/dbservers.sh start)", reason)
+		}
+		t.Skipf("%s; run scripts/dbservers.sh start and source ${CONNRELEASE_DB_DIR:-/tmp/connrelease-db}/env", reason)
+	}
+	s := &servers{pgDSN: os.Getenv(envPG), myDSN: os.Getenv(envMySQL)}
+	if s.pgDSN == "" || s.myDSN == "" {
+		fail("%s and %s are not both set", envPG, envMySQL)
+	}
+	var err error
+	if s.pgObs, err = openPGSQL(s.pgDSN, "connrelease-oracle-observer"); err != nil {
+		fail("PostgreSQL (%s): %v", envPG, err)
+	}
+	t.Cleanup(func() { _ = s.pgObs.Close() })
+	if s.myData, err = sql.Open("mysql", s.myDSN); err != nil {
+		fail("MariaDB (%s): %v", envMySQL, err)
+	}
+	t.Cleanup(func() { _ = s.myData.Close() })
+	s.myObs = s.myData
+	if admin := os.Getenv(envMySQLAdmin); admin != "" {
+		if s.myObs, err = sql.Open("mysql", admin); err != nil {
+			fail("MariaDB (%s): %v", envMySQLAdmin, err)
+		}
+		t.Cleanup(func() { _ = s.myObs.Close() })
+	}
+	for _, db := range []*sql.DB{s.pgObs, s.myData, s.myObs} {
+		db.SetMaxOpenConns(3)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := s.pgObs.PingContext(ctx); err != nil {
+		fail("PostgreSQL at %s does not answer: %v", redact(s.pgDSN), err)
+	}
+	if err := s.myData.PingContext(ctx); err != nil {
+		fail("MariaDB at %s does not answer: %v", redact(s.myDSN), err)
+	}
+	if err := s.myObs.PingContext(ctx); err != nil {
+		fail("MariaDB (admin) does not answer: %v", err)
+	}
+	var pgVersion, myVersion string
+	if err := s.pgObs.QueryRowContext(ctx, "SHOW server_version").Scan(&pgVersion); err != nil {
+		t.Fatalf("PostgreSQL version: %v", err)
+	}
+	if err := s.myData.QueryRowContext(ctx, "SELECT VERSION()").Scan(&myVersion); err != nil {
+		t.Fatalf("MariaDB version: %v", err)
+	}
+	t.Logf("servers: PostgreSQL %s, MariaDB %s", pgVersion, myVersion)
+	if !strings.HasPrefix(pgVersion, "15.") {
+		t.Errorf("PostgreSQL is %s, the oracle is written for 15", pgVersion)
+	}
+	if !strings.HasPrefix(myVersion, "10.11.") {
+		t.Errorf("MariaDB is %s, the oracle is written for 10.11", myVersion)
+	}
+	s.lock(t)
+	s.createTables(t, ctx)
+	return s
+}
+
+// serversLock is the MariaDB named lock that the tests which disturb one
+// another on the shared servers hold for their run: the incident test
+// (integration/incident_test.go) lowers max_connections for every client
+// and counts Threads_connected, and the oracle opens and KILLs sessions.
+// `go test ./...` runs packages in parallel; the lock runs them one after
+// the other.
+const serversLock = "connrelease-dbservers"
+
+// lock takes serversLock on a session of its own until the test ends,
+// waiting up to ten minutes for another test to finish.
+func (s *servers) lock(t *testing.T) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 11*time.Minute)
+	defer cancel()
+	conn, err := s.myObs.Conn(ctx)
+	if err != nil {
+		t.Fatalf("MariaDB: a session for the lock %q: %v", serversLock, err)
+	}
+	var got sql.NullInt64
+	start := time.Now()
+	if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 600)", serversLock).Scan(&got); err != nil || got.Int64 != 1 {
+		_ = conn.Close()
+		t.Fatalf("MariaDB: GET_LOCK(%q, 600) = %v, %v: another test holds the servers", serversLock, got, err)
+	}
+	if waited := time.Since(start); waited > time.Second {
+		t.Logf("waited %s for the lock %q", waited.Round(time.Millisecond), serversLock)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if _, err := conn.ExecContext(ctx, "DO RELEASE_LOCK(?)", serversLock); err != nil {
+			t.Errorf("RELEASE_LOCK(%q): %v", serversLock, err)
+		}
+		_ = conn.Close()
+	})
+}
+
+// The oracle's own tables (the incident test has its own).
+var (
+	pgSchema = []string{
+		`DROP TABLE IF EXISTS oracle_ledger, oracle_items`,
+		`CREATE TABLE oracle_items (id int PRIMARY KEY, name varchar(64) NOT NULL, qty int)`,
+		`CREATE TABLE oracle_ledger (id int PRIMARY KEY, item_id int NOT NULL, amount int NOT NULL)`,
+	}
+	mySchema = []string{
+		`DROP TABLE IF EXISTS oracle_ledger, oracle_items`,
+		`CREATE TABLE oracle_items (id int PRIMARY KEY, name varchar(64) NOT NULL, qty int) ENGINE=InnoDB`,
+		`CREATE TABLE oracle_ledger (id int PRIMARY KEY, item_id int NOT NULL, amount int NOT NULL) ENGINE=InnoDB`,
+	}
+	resetData = []string{
+		`DELETE FROM oracle_ledger`,
+		`DELETE FROM oracle_items`,
+		`INSERT INTO oracle_items (id, name, qty) VALUES (1, 'anvil', 10), (2, 'bolt', 20), (3, 'cog', 30), (4, 'drill', NULL), (5, 'engine', 50)`,
+		`INSERT INTO oracle_ledger (id, item_id, amount) VALUES (1, 1, 100)`,
+	}
+)
+
+func (s *servers) createTables(t *testing.T, ctx context.Context) {
+	t.Helper()
+	for _, q := range pgSchema {
+		if _, err := s.pgObs.ExecContext(ctx, q); err != nil {
+			t.Fatalf("PostgreSQL: %s: %v", q, err)
+		}
+	}
+	for _, q := range mySchema {
+		if _, err := s.myData.ExecContext(ctx, q); err != nil {
+			t.Fatalf("MariaDB: %s: %v", q, err)
+		}
+	}
+}
+
+// reset puts the tables back as the cases expect them. It runs after the
+// previous row's sessions were ended, so no lock of theirs is in the way
+// for long.
+func (s *servers) reset(ctx context.Context, db *sql.DB) error {
+	for _, q := range resetData {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// openPGSQL opens a database/sql pool on PostgreSQL through pgx's stdlib
+// driver, its sessions marked with application_name app.
+func openPGSQL(dsn, app string) (*sql.DB, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	cfg.RuntimeParams["application_name"] = app
+	return stdlib.OpenDB(*cfg), nil
+}
+
+// withAppName returns dsn with application_name=app.
+func withAppName(dsn, app string) (string, error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", err
+	}
+	q := u.Query()
+	q.Set("application_name", app)
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
+
+// trackingConnector is go-sql-driver/mysql's connector, which also notes
+// the thread id (CONNECTION_ID()) of every session it opens: MariaDB's
+// views of sessions and transactions are keyed by it. The driver.Conn it
+// returns is the driver's own, so database/sql sees the driver as it is.
+type trackingConnector struct {
+	driver.Connector
+	mu  sync.Mutex
+	ids []int64
+}
+
+func newTrackingConnector(dsn string) (*trackingConnector, error) {
+	cfg, err := mysql.ParseDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	c, err := mysql.NewConnector(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &trackingConnector{Connector: c}, nil
+}
+
+func (c *trackingConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.Connector.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	q, ok := conn.(driver.QueryerContext)
+	if !ok {
+		_ = conn.Close()
+		return nil, errors.New("the mysql driver's conn is no QueryerContext")
+	}
+	rows, err := q.QueryContext(ctx, "SELECT CONNECTION_ID()", nil)
+	if err != nil {
+		_ = conn.Close()
+		return nil, fmt.Errorf("CONNECTION_ID(): %w", err)
+	}
+	dest := make([]driver.Value, 1)
+	err = rows.Next(dest)
+	_ = rows.Close()
+	if err != nil && !errors.Is(err, io.EOF) {
+		_ = conn.Close()
+		return nil, fmt.Errorf("CONNECTION_ID(): %w", err)
+	}
+	var id int64
+	switch v := dest[0].(type) {
+	case int64:
+		id = v
+	case uint64:
+		id = int64(v)
+	case []byte:
+		id, err = strconv.ParseInt(string(v), 10, 64)
+	default:
+		err = fmt.Errorf("of type %T", v)
+	}
+	if err != nil {
+		_ = conn.Close()
+		return nil, fmt.Errorf("CONNECTION_ID(): %w", err)
+	}
+	c.mu.Lock()
+	c.ids = append(c.ids, id)
+	c.mu.Unlock()
+	return conn, nil
+}
+
+func (c *trackingConnector) threadIDs() []int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]int64(nil), c.ids...)
+}
+
+// redact hides a DSN's password.
+func redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	if at := strings.LastIndex(dsn, "@"); at >= 0 {
+		if colon := strings.Index(dsn[:at], ":"); colon >= 0 {
+			return dsn[:colon] + ":xxxxx" + dsn[at:]
+		}
+	}
+	return dsn
+}

@@ -1,0 +1,328 @@
+#!/usr/bin/env bash
+# dbservers.sh start|stop — PostgreSQL 15 and MariaDB 10.11, from Debian's
+# packages, for the tests that run against real servers (oracle/,
+# integration/). Run as root (CI and the developers' machines are).
+#
+#   start  installs postgresql-15 and mariadb-server if missing (one
+#          apt-get update), stops any instance a previous start left in the
+#          data folder, makes fresh data directories, starts both servers on
+#          127.0.0.1, waits until both accept connections, creates the
+#          database and the accounts below, and writes $DIR/env.
+#   stop   stops both servers (bounded); nothing running is not an error.
+#
+# The data folder is ${CONNRELEASE_DB_DIR:-/tmp/connrelease-db}:
+#
+#   $DIR/pg/data, $DIR/pg/run (socket), $DIR/pg/postgresql.log
+#   $DIR/mariadb/data, $DIR/mariadb/run (socket, pid), $DIR/mariadb/error.log
+#   $DIR/env   three export lines, to source before the tests:
+#     CONNRELEASE_PG_DSN          postgres://connrelease:connrelease@127.0.0.1:55432/connrelease?sslmode=disable
+#     CONNRELEASE_MYSQL_DSN       connrelease:connrelease@tcp(127.0.0.1:53306)/connrelease
+#     CONNRELEASE_MYSQL_ADMIN_DSN root:connrelease-root@tcp(127.0.0.1:53306)/
+#
+# PostgreSQL refuses to run as root: initdb and pg_ctl run as the package's
+# postgres user, mariadbd as the package's mysql user. Both use only their
+# own data folder, ports and sockets: the packages' default clusters and
+# /etc/mysql are left alone (and not started).
+#
+# A failure prints the reason and the tail of the server's log, and exits 1;
+# a failed start stops what it had started.
+set -euo pipefail
+
+DIR=${CONNRELEASE_DB_DIR:-/tmp/connrelease-db}
+PG_PORT=55432
+MY_PORT=53306
+PG_VERSION=15
+PG_BIN=/usr/lib/postgresql/$PG_VERSION/bin
+START_TIMEOUT=${CONNRELEASE_DB_START_TIMEOUT:-90} # seconds, per server
+STOP_TIMEOUT=30                                   # seconds, per server
+
+PG_DATA=$DIR/pg/data
+PG_RUN=$DIR/pg/run
+PG_LOG=$DIR/pg/postgresql.log
+MY_DATA=$DIR/mariadb/data
+MY_RUN=$DIR/mariadb/run
+MY_SOCK=$MY_RUN/mariadb.sock
+MY_PID=$MY_RUN/mariadb.pid
+MY_LOG=$DIR/mariadb/error.log
+
+say() { echo "dbservers: $*" >&2; }
+die() {
+	say "$*"
+	exit 1
+}
+
+# tail_log FILE: the last lines of a server log, for a failure message.
+tail_log() {
+	if [ -f "$1" ]; then
+		echo "---- last lines of $1" >&2
+		tail -n 40 "$1" >&2 || true
+		echo "----" >&2
+	else
+		echo "(no log at $1)" >&2
+	fi
+}
+
+# port_open PORT: something accepts TCP connections on 127.0.0.1:PORT.
+port_open() {
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# as_user USER CMD...: CMD as USER, from / (the caller's directory, a
+# checkout under /root for one, may be closed to USER, and initdb and
+# pg_ctl fail where they cannot read it).
+as_user() {
+	local user=$1
+	shift
+	if command -v runuser >/dev/null 2>&1; then
+		(cd / && runuser -u "$user" -- "$@")
+	else
+		(cd / && su -s /bin/sh "$user" -c "$(printf '%q ' "$@")")
+	fi
+}
+
+# ---------------------------------------------------------------- install
+
+mariadb_bins() {
+	MY_D=$(command -v mariadbd || true)
+	[ -n "$MY_D" ] || { [ -x /usr/sbin/mariadbd ] && MY_D=/usr/sbin/mariadbd; } || true
+	MY_INSTALL=$(command -v mariadb-install-db || command -v mysql_install_db || true)
+	MY_CLIENT=$(command -v mariadb || command -v mysql || true)
+	MY_ADMIN=$(command -v mariadb-admin || command -v mysqladmin || true)
+}
+
+installed() {
+	mariadb_bins
+	[ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_ctl" ] && [ -x "$PG_BIN/postgres" ] &&
+		[ -x "$PG_BIN/psql" ] && id postgres >/dev/null 2>&1 &&
+		[ -n "$MY_D" ] && [ -n "$MY_INSTALL" ] && [ -n "$MY_CLIENT" ] && [ -n "$MY_ADMIN" ] &&
+		id mysql >/dev/null 2>&1
+}
+
+# candidate PKG: the version apt would install ("" when none).
+candidate() {
+	apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ {print $2}' | grep -v '^(none)$' || true
+}
+
+install_packages() {
+	if installed; then
+		return 0
+	fi
+	command -v apt-get >/dev/null 2>&1 || die "postgresql-$PG_VERSION or mariadb-server is missing and there is no apt-get to install them"
+	say "installing postgresql-$PG_VERSION and mariadb-server from Debian's packages"
+	apt-get update -qq || die "apt-get update failed"
+	local pgc myc
+	pgc=$(candidate "postgresql-$PG_VERSION")
+	myc=$(candidate mariadb-server)
+	[ -n "$pgc" ] || die "apt-cache policy: no candidate for postgresql-$PG_VERSION (Debian 12 bookworm has it)"
+	[ -n "$myc" ] || die "apt-cache policy: no candidate for mariadb-server"
+	case "$myc" in
+	*10.11.*) ;;
+	*) say "warning: mariadb-server candidate is $myc, not 10.11" ;;
+	esac
+	say "postgresql-$PG_VERSION $pgc, mariadb-server $myc"
+	# The packages start their default servers (port 5432, 3306) unless a
+	# policy-rc.d forbids it: forbid it for the install, if none does.
+	local policy=/usr/sbin/policy-rc.d made_policy=""
+	if [ ! -e "$policy" ]; then
+		printf '#!/bin/sh\nexit 101\n' >"$policy"
+		chmod 755 "$policy"
+		made_policy=1
+	fi
+	local status=0
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		"postgresql-$PG_VERSION" postgresql-client-$PG_VERSION mariadb-server mariadb-client >/dev/null || status=$?
+	[ -z "$made_policy" ] || rm -f "$policy"
+	[ "$status" -eq 0 ] || die "apt-get install postgresql-$PG_VERSION mariadb-server failed (status $status)"
+	installed || die "installed postgresql-$PG_VERSION and mariadb-server, but their programs are still missing"
+}
+
+# ---------------------------------------------------------------- stop
+
+stop_pg() {
+	if [ -f "$PG_DATA/postmaster.pid" ]; then
+		local pid
+		pid=$(head -n 1 "$PG_DATA/postmaster.pid" 2>/dev/null || true)
+		if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+			if ! as_user postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t "$STOP_TIMEOUT" stop >/dev/null 2>&1; then
+				say "PostgreSQL (pid $pid) did not stop in ${STOP_TIMEOUT}s: killing it"
+				kill -KILL "$pid" 2>/dev/null || true
+			fi
+		fi
+		rm -f "$PG_DATA/postmaster.pid"
+	fi
+}
+
+stop_mariadb() {
+	if [ -f "$MY_PID" ]; then
+		local pid i
+		pid=$(cat "$MY_PID" 2>/dev/null || true)
+		if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+			kill -TERM "$pid" 2>/dev/null || true
+			for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
+				kill -0 "$pid" 2>/dev/null || break
+				sleep 0.2
+			done
+			if kill -0 "$pid" 2>/dev/null; then
+				say "MariaDB (pid $pid) did not stop in ${STOP_TIMEOUT}s: killing it"
+				kill -KILL "$pid" 2>/dev/null || true
+			fi
+		fi
+		rm -f "$MY_PID"
+	fi
+}
+
+cmd_stop() {
+	stop_pg
+	stop_mariadb
+	say "stopped (data in $DIR)"
+}
+
+# ---------------------------------------------------------------- start
+
+start_pg() {
+	mkdir -p "$DIR/pg"
+	rm -rf "$PG_DATA" "$PG_RUN"
+	mkdir -p "$PG_DATA" "$PG_RUN"
+	: >"$PG_LOG"
+	chown -R postgres: "$DIR/pg"
+	chmod 700 "$PG_DATA"
+	local pwfile
+	pwfile=$(mktemp "$DIR/pg/pw.XXXXXX")
+	echo "connrelease-postgres" >"$pwfile"
+	chown postgres: "$pwfile"
+	if ! as_user postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --pwfile="$pwfile" \
+		--auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C >"$DIR/pg/initdb.log" 2>&1; then
+		rm -f "$pwfile"
+		tail_log "$DIR/pg/initdb.log"
+		die "PostgreSQL: initdb failed"
+	fi
+	rm -f "$pwfile"
+	cat >>"$PG_DATA/postgresql.conf" <<EOF
+# dbservers.sh: a throwaway test server
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_RUN'
+max_connections = 200
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+	if ! as_user postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t "$START_TIMEOUT" start >/dev/null 2>&1; then
+		tail_log "$PG_LOG"
+		die "PostgreSQL did not start on 127.0.0.1:$PG_PORT within ${START_TIMEOUT}s"
+	fi
+	local i
+	for ((i = 0; i < START_TIMEOUT * 5; i++)); do
+		if as_user postgres "$PG_BIN/psql" -h "$PG_RUN" -p "$PG_PORT" -U postgres -d postgres -Atqc 'SELECT 1' >/dev/null 2>&1 && port_open "$PG_PORT"; then
+			break
+		fi
+		sleep 0.2
+	done
+	port_open "$PG_PORT" || {
+		tail_log "$PG_LOG"
+		die "PostgreSQL does not accept connections on 127.0.0.1:$PG_PORT"
+	}
+	if ! as_user postgres "$PG_BIN/psql" -h "$PG_RUN" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q >"$DIR/pg/setup.log" 2>&1 <<'EOF'; then
+CREATE ROLE connrelease LOGIN PASSWORD 'connrelease';
+GRANT pg_read_all_stats TO connrelease;
+CREATE DATABASE connrelease OWNER connrelease;
+EOF
+		tail_log "$DIR/pg/setup.log"
+		die "PostgreSQL: creating the connrelease role and database failed"
+	fi
+	say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
+}
+
+start_mariadb() {
+	mkdir -p "$DIR/mariadb"
+	rm -rf "$MY_DATA" "$MY_RUN"
+	mkdir -p "$MY_DATA" "$MY_RUN"
+	: >"$MY_LOG"
+	chown -R mysql: "$DIR/mariadb"
+	chmod 750 "$MY_DATA"
+	# --no-defaults: not /etc/mysql's configuration (its socket, datadir, port).
+	if ! "$MY_INSTALL" --no-defaults --user=mysql --datadir="$MY_DATA" \
+		--auth-root-authentication-method=socket --skip-test-db \
+		>"$DIR/mariadb/install-db.log" 2>&1; then
+		tail_log "$DIR/mariadb/install-db.log"
+		die "MariaDB: $(basename "$MY_INSTALL") failed"
+	fi
+	chown -R mysql: "$MY_DATA"
+	# mariadbd started by root switches to --user=mysql itself. setsid: not
+	# in the caller's process group, so the caller's job control leaves it be.
+	setsid "$MY_D" --no-defaults --user=mysql --datadir="$MY_DATA" \
+		--socket="$MY_SOCK" --port="$MY_PORT" --bind-address=127.0.0.1 \
+		--pid-file="$MY_PID" --log-error="$MY_LOG" --skip-name-resolve \
+		--max-connections=300 --innodb-buffer-pool-size=128M \
+		--innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 \
+		</dev/null >>"$MY_LOG" 2>&1 &
+	local launched=$! i
+	for ((i = 0; i < START_TIMEOUT * 5; i++)); do
+		if "$MY_ADMIN" --no-defaults --connect-timeout=2 --socket="$MY_SOCK" -uroot ping >/dev/null 2>&1 && port_open "$MY_PORT"; then
+			break
+		fi
+		if ! kill -0 "$launched" 2>/dev/null; then
+			tail_log "$MY_LOG"
+			die "MariaDB exited while starting"
+		fi
+		sleep 0.2
+	done
+	if ! "$MY_ADMIN" --no-defaults --connect-timeout=2 --socket="$MY_SOCK" -uroot ping >/dev/null 2>&1 || ! port_open "$MY_PORT"; then
+		tail_log "$MY_LOG"
+		die "MariaDB does not accept connections on 127.0.0.1:$MY_PORT within ${START_TIMEOUT}s"
+	fi
+	# The pid file appears a little after the socket answers: write it if
+	# mariadbd has not yet, so that stop finds the server.
+	[ -s "$MY_PID" ] || echo "$launched" >"$MY_PID"
+	if ! "$MY_CLIENT" --no-defaults --socket="$MY_SOCK" -uroot >"$DIR/mariadb/setup.log" 2>&1 <<'EOF'; then
+CREATE DATABASE connrelease;
+CREATE USER 'connrelease'@'%' IDENTIFIED BY 'connrelease';
+GRANT ALL PRIVILEGES ON connrelease.* TO 'connrelease'@'%';
+GRANT PROCESS ON *.* TO 'connrelease'@'%';
+CREATE USER 'root'@'%' IDENTIFIED BY 'connrelease-root';
+GRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;
+FLUSH PRIVILEGES;
+EOF
+		tail_log "$DIR/mariadb/setup.log"
+		die "MariaDB: creating the connrelease database and accounts failed"
+	fi
+	say "MariaDB $("$MY_D" --version | awk '{print $3}') on 127.0.0.1:$MY_PORT"
+}
+
+cmd_start() {
+	[ "$(id -u)" -eq 0 ] || die "run as root (it installs packages and runs the servers as postgres and mysql)"
+	install_packages
+	mariadb_bins
+	mkdir -p "$DIR"
+	chmod 755 "$DIR"
+	# A previous start's servers, if any, give way to fresh ones.
+	stop_pg
+	stop_mariadb
+	local port
+	for port in "$PG_PORT" "$MY_PORT"; do
+		if port_open "$port"; then
+			die "127.0.0.1:$port is already in use by another program"
+		fi
+	done
+	rm -f "$DIR/env"
+	# A failed start stops what it started.
+	trap 'status=$?; if [ "$status" -ne 0 ]; then stop_pg; stop_mariadb; fi' EXIT
+	start_pg
+	start_mariadb
+	trap - EXIT
+	cat >"$DIR/env" <<EOF
+export CONNRELEASE_PG_DSN=postgres://connrelease:connrelease@127.0.0.1:$PG_PORT/connrelease?sslmode=disable
+export CONNRELEASE_MYSQL_DSN='connrelease:connrelease@tcp(127.0.0.1:$MY_PORT)/connrelease'
+export CONNRELEASE_MYSQL_ADMIN_DSN='root:connrelease-root@tcp(127.0.0.1:$MY_PORT)/'
+EOF
+	say "ready: source $DIR/env"
+}
+
+case "${1:-}" in
+start) cmd_start ;;
+stop) cmd_stop ;;
+*)
+	echo "usage: $0 start|stop   (data in \${CONNRELEASE_DB_DIR:-/tmp/connrelease-db})" >&2
+	exit 2
+	;;
+esac
