@@ -139,7 +139,7 @@ func analyzeSource(src string) ([]analysis.Diagnostic, error) {
 	defer fuzzMu.Unlock()
 	file, err := parser.ParseFile(fuzzFset, "fuzz.go", src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
-		return nil, fmt.Errorf("generated code does not parse: %v", err)
+		return nil, fmt.Errorf("generated code does not parse: %w", err)
 	}
 	info := &types.Info{
 		Types:        map[ast.Expr]types.TypeAndValue{},
@@ -154,7 +154,7 @@ func analyzeSource(src string) ([]analysis.Diagnostic, error) {
 	conf := types.Config{Importer: fuzzImp}
 	pkg, err := conf.Check("fuzz", fuzzFset, []*ast.File{file}, info)
 	if err != nil {
-		return nil, fmt.Errorf("generated code does not type-check: %v", err)
+		return nil, fmt.Errorf("generated code does not type-check: %w", err)
 	}
 	cfg := DefaultConfig()
 	cfg.CrossPackage = false
