@@ -337,7 +337,13 @@ func (e *rowEnv) run(t *testing.T, r row) (outcome, error) {
 	switch e.b {
 	case mariaSQL, pgSQL:
 		o.inUse = e.deps.DB.Stats().InUse
-		if o.openTx, err = e.openTx(ctl); err != nil {
+		measureTx := e.openTx
+		if o.blocked {
+			// The context expired: database/sql is rolling the
+			// transaction back on its own, give it a moment.
+			measureTx = func(c context.Context) (int, error) { return poll(c, settle, e.openTx) }
+		}
+		if o.openTx, err = measureTx(ctl); err != nil {
 			return o, fmt.Errorf("open transactions: %w", err)
 		}
 		if o.inUse == 0 {
