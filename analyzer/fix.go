@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 )
 
 // This file builds the suggested fix of a leak, where it is unambiguous:
@@ -23,11 +22,17 @@ func (c *checker) suggestFix(pass *analysis.Pass, fa *funcAnalysis, i int, site 
 	if fa.releasedSomewhere(i) || !token.IsIdentifier(name) {
 		return nil
 	}
-	file := fileOf(pass, site.call.Pos())
-	if file == nil {
+	// The path from the call up to its function: searched in the
+	// function's own syntax, not the whole file, so that a package of many
+	// functions costs linear time.
+	root := fa.fn.Syntax()
+	if root == nil {
 		return nil
 	}
-	path, _ := astutil.PathEnclosingInterval(file, site.call.Pos(), site.call.End())
+	path := pathTo(root, site.call)
+	if path == nil {
+		return nil
+	}
 	var stmt ast.Stmt
 	var list []ast.Stmt
 	for k, n := range path {
@@ -199,11 +204,30 @@ func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
 	return tf.LineStart(line+1) - 1
 }
 
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos < f.FileEnd {
-			return f
+// pathTo returns the nodes from target up to root, innermost first, or nil
+// if target is not under root.
+func pathTo(root, target ast.Node) []ast.Node {
+	var stack, found []ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if found != nil {
+			return false
 		}
-	}
-	return nil
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if n.Pos() > target.Pos() || n.End() < target.End() {
+			return false // target is not inside n
+		}
+		stack = append(stack, n)
+		if n == target {
+			found = make([]ast.Node, len(stack))
+			for i, x := range stack {
+				found[len(stack)-1-i] = x
+			}
+			return false
+		}
+		return true
+	})
+	return found
 }

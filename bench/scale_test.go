@@ -1,0 +1,397 @@
+package bench
+
+import (
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connrelease/connrelease/analyzer"
+)
+
+// target is a type-checked package ready for analysis.
+type target struct {
+	fset  *token.FileSet
+	files []*ast.File
+	pkg   *types.Package
+	info  *types.Info
+	sizes types.Sizes
+}
+
+// result is what one analysis of a target reported.
+type result struct {
+	diags    int
+	internal []string // internal-error diagnostics
+}
+
+// analyze runs a's Run on t once, as a driver would for a package whose
+// imports export no facts.
+func analyze(a *analysis.Analyzer, t *target) (result, error) {
+	var r result
+	pass := &analysis.Pass{
+		Analyzer:   a,
+		Fset:       t.fset,
+		Files:      t.files,
+		Pkg:        t.pkg,
+		TypesInfo:  t.info,
+		TypesSizes: t.sizes,
+		ResultOf:   map[*analysis.Analyzer]any{},
+		ReadFile:   os.ReadFile,
+		Report: func(d analysis.Diagnostic) {
+			r.diags++
+			if d.Category == analyzer.CategoryInternal {
+				r.internal = append(r.internal, t.fset.Position(d.Pos).String()+": "+d.Message)
+			}
+		},
+		ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
+		ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
+		ExportObjectFact:  func(types.Object, analysis.Fact) {},
+		ExportPackageFact: func(analysis.Fact) {},
+		AllObjectFacts:    func() []analysis.ObjectFact { return nil },
+		AllPackageFacts:   func() []analysis.PackageFact { return nil },
+	}
+	_, err := a.Run(pass)
+	return r, err
+}
+
+// buildSSAOnly builds the target's SSA as the analyzer does (its imports
+// created from types, the package from syntax, BuilderMode 0) and nothing
+// else: the part of the analysis that belongs to go/ssa.
+func buildSSAOnly(t *target) {
+	prog := ssa.NewProgram(t.fset, ssa.BuilderMode(0))
+	for _, p := range t.pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	prog.CreatePackage(t.pkg, t.files, t.info, false).Build()
+}
+
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		FileVersions: map[*ast.File]string{},
+	}
+}
+
+// checkSource parses and type-checks a generated package that imports only
+// the standard library (read from export data, as a driver without facts
+// would).
+func checkSource(tb testing.TB, src string) *target {
+	tb.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "gen.go", src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	info := newInfo()
+	sizes := types.SizesFor("gc", runtime.GOARCH)
+	conf := types.Config{Importer: importer.Default(), Sizes: sizes}
+	pkg, err := conf.Check("example.com/gen", fset, []*ast.File{f}, info)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &target{fset: fset, files: []*ast.File{f}, pkg: pkg, info: info, sizes: sizes}
+}
+
+const genHeader = `package gen
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
+
+var errStop = errors.New("stop")
+
+`
+
+// leaky says whether generated unit i leaks (one in ten does), so that the
+// analysis has something to report and a run that gave up shows.
+func leaky(i int) bool { return i%10 == 9 }
+
+// branchySource is one function with n acquisitions, one after the other,
+// each with a branch that returns early: a query whose rows are closed on
+// the early return (except on one block in ten), drained, then closed.
+func branchySource(n int) string {
+	var b strings.Builder
+	b.WriteString(genHeader)
+	b.WriteString("func Big(ctx context.Context, db *sql.DB, flags []bool) (int, error) {\n\ttotal := 0\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "\trows%d, err := db.QueryContext(ctx, \"SELECT %d\")\n", i, i)
+		b.WriteString("\tif err != nil {\n\t\treturn total, err\n\t}\n")
+		fmt.Fprintf(&b, "\tif flags[%d] {\n", i)
+		if !leaky(i) {
+			fmt.Fprintf(&b, "\t\trows%d.Close()\n", i)
+		}
+		b.WriteString("\t\treturn total, errStop\n\t}\n")
+		fmt.Fprintf(&b, "\tfor rows%d.Next() {\n\t\ttotal++\n\t}\n", i)
+		fmt.Fprintf(&b, "\tif err := rows%d.Close(); err != nil {\n\t\treturn total, err\n\t}\n", i)
+	}
+	b.WriteString("\treturn total, nil\n}\n")
+	return b.String()
+}
+
+// functionsSource is a package of n small functions: a query with a
+// deferred Close, a transaction with a deferred Rollback and a Commit, or a
+// connection with a deferred Close, in turn; one in ten forgets its defer.
+func functionsSource(n int) string {
+	var b strings.Builder
+	b.WriteString(genHeader)
+	for i := 0; i < n; i++ {
+		skip := ""
+		if leaky(i) {
+			skip = "// "
+		}
+		switch i % 3 {
+		case 0:
+			fmt.Fprintf(&b, `func Name%d(ctx context.Context, db *sql.DB, id int) (string, error) {
+	rows, err := db.QueryContext(ctx, "SELECT name FROM t%d WHERE id = $1", id)
+	if err != nil {
+		return "", err
+	}
+	%sdefer rows.Close()
+	var name string
+	for rows.Next() {
+		if err := rows.Scan(&name); err != nil {
+			return "", err
+		}
+	}
+	return name, rows.Err()
+}
+
+`, i, i, skip)
+		case 1:
+			fmt.Fprintf(&b, `func Move%d(ctx context.Context, db *sql.DB, id int) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	%sdefer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "UPDATE t%d SET n = n + 1 WHERE id = $1", id); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+`, i, skip, i)
+		case 2:
+			fmt.Fprintf(&b, `func Ping%d(ctx context.Context, db *sql.DB) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	%sdefer conn.Close()
+	if err := conn.PingContext(ctx); err != nil {
+		return errors.Join(errStop, err)
+	}
+	return nil
+}
+
+`, i, skip)
+		}
+	}
+	return b.String()
+}
+
+// expectedLeaks is how many diagnostics n generated units must give.
+func expectedLeaks(n int) int { return n / 10 }
+
+var (
+	branchSizes   = []int{10, 100, 1000, 10000}
+	functionSizes = []int{50, 500, 5000}
+)
+
+func checkResult(tb testing.TB, r result, err error, want int) {
+	tb.Helper()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(r.internal) > 0 {
+		tb.Fatalf("internal errors: %s", strings.Join(r.internal, "; "))
+	}
+	if r.diags != want {
+		tb.Fatalf("%d diagnostics, want %d", r.diags, want)
+	}
+}
+
+func benchGenerated(b *testing.B, src string, want int) {
+	t := checkSource(b, src)
+	a := analyzer.New(analyzer.DefaultConfig())
+	r, err := analyze(a, t) // warm-up, and the check that it analysed
+	checkResult(b, r, err, want)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := analyze(a, t); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBranches: one function with n acquisitions and early returns.
+func BenchmarkBranches(b *testing.B) {
+	for _, n := range branchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			benchGenerated(b, branchySource(n), expectedLeaks(n))
+		})
+	}
+}
+
+// BenchmarkBranchesSSA: building the SSA of BenchmarkBranches' function
+// alone, the share of go/ssa in it.
+func BenchmarkBranchesSSA(b *testing.B) {
+	for _, n := range branchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			t := checkSource(b, branchySource(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				buildSSAOnly(t)
+			}
+		})
+	}
+}
+
+// BenchmarkFunctions: a package of n small functions.
+func BenchmarkFunctions(b *testing.B) {
+	for _, n := range functionSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			benchGenerated(b, functionsSource(n), expectedLeaks(n))
+		})
+	}
+}
+
+// servicePackage loads analyzer/testdata/src/service, with its test file,
+// from the test suites' GOPATH (stubs of pgx, sqlx and go-redis).
+func servicePackage(tb testing.TB) *target {
+	tb.Helper()
+	gopath, err := filepath.Abs(filepath.Join("..", "analyzer", "testdata"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cfg := &packages.Config{
+		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedTypesSizes | packages.NeedImports,
+		Dir:   filepath.Join(gopath, "src", "service"),
+		Env:   append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off"),
+		Tests: true,
+	}
+	pkgs, err := packages.Load(cfg, "service")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, p := range pkgs {
+		if p.ID != "service [service.test]" {
+			continue
+		}
+		if len(p.Errors) > 0 {
+			tb.Fatalf("loading service: %v", p.Errors)
+		}
+		return &target{fset: p.Fset, files: p.Syntax, pkg: p.Types, info: p.TypesInfo, sizes: p.TypesSizes}
+	}
+	tb.Fatalf("no package service [service.test] among %d loaded", len(pkgs))
+	return nil
+}
+
+// BenchmarkAnalyzeFixedPackage analyses analyzer/testdata/src/service with
+// its test file (about 3 000 lines of handlers, repositories and jobs over
+// database/sql, pgx, sqlx and go-redis): a regression in the analysis of
+// ordinary code shows here.
+func BenchmarkAnalyzeFixedPackage(b *testing.B) {
+	t := servicePackage(b)
+	a := analyzer.New(analyzer.DefaultConfig())
+	if r, err := analyze(a, t); err != nil || len(r.internal) > 0 || r.diags == 0 {
+		b.Fatalf("analysing service: %d diagnostics, internal errors %v, error %v", r.diags, r.internal, err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := analyze(a, t); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// cpuTime is the CPU time (user and system) the test process has used so
+// far: unlike the wall clock, it does not count the time other processes
+// on a busy machine take, and it does count the garbage collector's.
+func cpuTime(t *testing.T) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		t.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestScaling reports how the analysis time grows with the size of one
+// function and with the number of functions in a package: each size is
+// timed (process CPU time, the garbage collector's included) as the
+// fastest of a few runs, next to building its SSA alone, and the ratio of each size to the
+// one ten times smaller is printed (linear growth gives about 10x; the goal
+// is at most 12x). It checks the diagnostics of each size, so a run that
+// gave up cannot look fast, but it never fails on timing: the timing goals
+// live in the benchmarks. It takes a while (the largest function alone ran
+// for about 30 s at 92a7df4, nearly all of it in go/ssa), so it runs only
+// when asked:
+//
+//	CONNRELEASE_SCALING=1 go test ./bench -run TestScaling -v
+func TestScaling(t *testing.T) {
+	if os.Getenv("CONNRELEASE_SCALING") == "" {
+		t.Skip("timing test: set CONNRELEASE_SCALING=1 to run it")
+	}
+	for _, c := range []struct {
+		name  string
+		sizes []int
+		src   func(int) string
+	}{
+		{"branches and acquisitions in one function", branchSizes, branchySource},
+		{"small functions in one package", functionSizes, functionsSource},
+	} {
+		var prev, prevSSA time.Duration
+		for i, n := range c.sizes {
+			tg := checkSource(t, c.src(n))
+			a := analyzer.New(analyzer.DefaultConfig())
+			best, bestSSA := time.Duration(1<<63-1), time.Duration(1<<63-1)
+			var total time.Duration
+			for run := 0; run < 5 && (run == 0 || total < 2*time.Second); run++ {
+				start := cpuTime(t)
+				r, err := analyze(a, tg)
+				d := cpuTime(t) - start
+				checkResult(t, r, err, expectedLeaks(n))
+				start = cpuTime(t)
+				buildSSAOnly(tg)
+				dSSA := cpuTime(t) - start
+				total += d + dSSA
+				best, bestSSA = min(best, d), min(bestSSA, dSSA)
+			}
+			line := fmt.Sprintf("%s, n=%d: %v (building SSA alone: %v)", c.name, n, best.Round(time.Microsecond), bestSSA.Round(time.Microsecond))
+			if i > 0 {
+				ratio := float64(best) / float64(prev)
+				line += fmt.Sprintf("; %.1fx n=%d", ratio, c.sizes[i-1])
+				if ratio > 12 {
+					line += " (goal: at most 12x)"
+				}
+				line += fmt.Sprintf(", SSA alone %.1fx", float64(bestSSA)/float64(prevSSA))
+				if best > bestSSA && prev > prevSSA {
+					line += fmt.Sprintf(", the rest %.1fx", float64(best-bestSSA)/float64(prev-prevSSA))
+				}
+			}
+			t.Log(line)
+			prev, prevSSA = best, bestSSA
+		}
+	}
+}
