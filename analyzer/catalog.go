@@ -23,6 +23,9 @@ type resourceType struct {
 	verb string
 	// nextCloses: Next returning false closes the value (rows).
 	nextCloses bool
+	// scanErrorCloses: a Scan that fails closes the value (pgx's rows:
+	// every error path of Rows.Scan calls rows.fatal, which closes them).
+	scanErrorCloses bool
 }
 
 const (
@@ -60,7 +63,7 @@ func builtinResources() []resourceType {
 		rs = append(rs,
 			resourceType{pkg: pgx, name: "Conn", release: []string{"Close"}, verb: verbClose},
 			resourceType{pkg: pgx, name: "Tx", release: txRelease, verb: verbTx},
-			resourceType{pkg: pgx, name: "Rows", release: []string{"Close"}, verb: verbClose, nextCloses: true},
+			resourceType{pkg: pgx, name: "Rows", release: []string{"Close"}, verb: verbClose, nextCloses: true, scanErrorCloses: true},
 			resourceType{pkg: pgx, name: "BatchResults", release: []string{"Close"}, verb: verbClose},
 			resourceType{pkg: pool, name: "Conn", release: []string{"Release", "Hijack"}, verb: "released"},
 			resourceType{pkg: pool, name: "Tx", release: txRelease, verb: verbTx},
@@ -135,6 +138,8 @@ func builtinTied() []string {
 	for _, pkg := range []string{pkgPgx5, pkgPool5, pkgPgx4, pkgPool4} {
 		keys = append(keys, prefixed(pkg, "Conn.Begin", "Conn.BeginTx", "Conn.Query", "Conn.SendBatch")...)
 	}
+	// A savepoint (tx.Begin on a pgx.Tx) ends with its parent transaction.
+	keys = append(keys, pkgPgx5+".Tx.Begin", pkgPgx4+".Tx.Begin")
 	return keys
 }
 
@@ -161,6 +166,16 @@ func builtinNoReturn() []string {
 		}
 	}
 	return keys
+}
+
+// testify's require stops the test (t.FailNow) when its assertion fails:
+// after require.Error(t, err) the path goes on only where err is not nil,
+// after require.False(t, rows.Next()) only where Next returned false.
+const pkgRequire = "github.com/stretchr/testify/require"
+
+var requireErrorFuncs = map[string]bool{
+	"Error": true, "Errorf": true, "ErrorIs": true, "ErrorIsf": true, "ErrorAs": true, "ErrorAsf": true,
+	"ErrorContains": true, "ErrorContainsf": true, "EqualError": true, "EqualErrorf": true,
 }
 
 // borrowingPackages only look at the values passed to them: handing a

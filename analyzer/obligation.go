@@ -154,11 +154,19 @@ func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
 // or query to the transaction's own obligation.
 func (fa *funcAnalysis) linkChildren() {
 	for i, o := range fa.obls {
-		f := calleeFunc(o.call.Common())
-		if !fa.cat.tied[funcKey(f)] || o.call.Common().IsInvoke() || len(o.call.Common().Args) == 0 {
+		c := o.call.Common()
+		f := calleeFunc(c)
+		if !fa.cat.tied[funcKey(f)] {
 			continue
 		}
-		for _, r := range fa.aliasesOf(o.call.Common().Args[0]) {
+		recv := c.Value
+		if !c.IsInvoke() {
+			if len(c.Args) == 0 {
+				continue
+			}
+			recv = c.Args[0]
+		}
+		for _, r := range fa.aliasesOf(recv) {
 			if r.kind == direct && r.obl != i {
 				fa.obls[r.obl].children = append(fa.obls[r.obl].children, i)
 			}
@@ -427,6 +435,25 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		emit(event{kind: evNoReturn, obl: -1, instr: instr})
 		return
 	}
+	// testify's require: what the test goes on with.
+	if f.Pkg() != nil && f.Pkg().Path() == pkgRequire && def == nil {
+		fa.requireEvents(instr, c, f, release)
+	}
+	// A failed Scan of pgx rows closes them: released where its error is
+	// not nil.
+	if f.Name() == "Scan" && def == nil {
+		recvVal := c.Value
+		if !c.IsInvoke() && len(c.Args) > 0 {
+			recvVal = c.Args[0]
+		}
+		for _, r := range fa.aliasesOf(recvVal) {
+			if o := fa.obls[r.obl]; r.kind == direct && o.res.scanErrorCloses {
+				if errv := callError(instr); errv != nil {
+					o.killOnErr = append(o.killOnErr, errv)
+				}
+			}
+		}
+	}
 	args := c.Args
 	var recv ssa.Value
 	if c.IsInvoke() {
@@ -527,6 +554,42 @@ func (fa *funcAnalysis) closureMayRelease(v ssa.Value, obl int) bool {
 		}
 	}
 	return false
+}
+
+// requireEvents judges an assertion of testify's require, which stops the
+// test when it fails: require.Error(t, err) on an acquisition's error means
+// the acquisition failed on every path that goes on; require.False(t,
+// rows.Next()) means the rows were read to their end.
+func (fa *funcAnalysis) requireEvents(instr ssa.Instruction, c *ssa.CallCommon, f *types.Func, release func(int, string)) {
+	args := c.Args
+	if !c.IsInvoke() && f.Type().(*types.Signature).Recv() == nil && len(args) > 0 {
+		args = args[1:] // the testing.TB
+	} else if f.Type().(*types.Signature).Recv() != nil && !c.IsInvoke() && len(args) > 0 {
+		args = args[1:] // the *require.Assertions
+	}
+	if len(args) == 0 {
+		return
+	}
+	v, _ := resolve(args[0])
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v, _ = resolve(mi.X)
+	}
+	switch {
+	case requireErrorFuncs[f.Name()]:
+		for i, o := range fa.obls {
+			if o.errv != nil && o.errv == v {
+				release(i, "")
+			}
+		}
+	case f.Name() == "False" || f.Name() == "Falsef":
+		if call, ok := v.(*ssa.Call); ok {
+			for i, o := range fa.obls {
+				if o.res.nextCloses && fa.isNextCall(o, call.Common()) {
+					release(i, "")
+				}
+			}
+		}
+	}
 }
 
 // callError returns the error result of a call, if it has one and it is

@@ -21,6 +21,7 @@ var suites = []struct{ pkg, covers string }{
 	{"rediscases", "go-redis v9 connections and subscriptions"},
 	{"suppress", "the connrelease:ignore directive: reason mandatory, stale directives reported"},
 	{"migrate", "golang-migrate v4.20.1's WithInstance leak (upstream issue 1366): a constructor that keeps the connection only when it succeeds"},
+	{"corpusfp", "false positives found by the corpus triage (bench/results/triage-*.md), named after their source, with leak twins"},
 	{"indirect", "a package that acquires through a *sql.DB of another package without importing database/sql"},
 	{"service", "production-shaped handlers, repositories, workers and migrations over all four libraries"},
 }

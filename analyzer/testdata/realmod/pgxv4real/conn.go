@@ -135,7 +135,7 @@ func addLineSavepointDeferRollback(ctx context.Context, tx pgx.Tx, orderID int64
 // (*pgx.Conn).Query -> pgx.Rows.
 
 func skusQueryReturnOrBreakLeaks(ctx context.Context, conn *pgx.Conn, orderID int64, limit int) ([]string, error) {
-	rows, err := conn.Query(ctx, listSkus, orderID) // want `rows \(pgx\.Rows from conn\.Query\) is not closed on every path: the return at line 146 leaks it`
+	rows, err := conn.Query(ctx, listSkus, orderID) // want `rows \(pgx\.Rows from conn\.Query\) is not closed on every path: the return at line 153 leaks it`
 	if err != nil {
 		return nil, fmt.Errorf("list skus: %w", err)
 	}
@@ -143,7 +143,7 @@ func skusQueryReturnOrBreakLeaks(ctx context.Context, conn *pgx.Conn, orderID in
 	for rows.Next() {
 		var sku string
 		if err := rows.Scan(&sku); err != nil {
-			return nil, fmt.Errorf("scan sku: %w", err) // <- leaks rows
+			return nil, fmt.Errorf("scan sku: %w", err) // a failed Scan closes the rows
 		}
 		skus = append(skus, sku)
 		if len(skus) == limit {

@@ -1,0 +1,98 @@
+// Package corpusfp holds the false positives the corpus triage found
+// (bench/results/triage-*.md), each named after its source, beside a leak
+// twin that must still be reported.
+package corpusfp
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/stretchr/testify/require"
+)
+
+// pgxExamplesTodoScanError is pgx v5.12.0 examples/todo/main.go:74: a Scan
+// that fails closes pgx's rows.
+func pgxExamplesTodoScanError(ctx context.Context, conn *pgx.Conn) error {
+	rows, _ := conn.Query(ctx, "select * from tasks")
+	for rows.Next() {
+		var id int32
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// pgxTodoBreakLeaks is its twin: a break out of the loop leaves the rows open.
+func pgxTodoBreakLeaks(ctx context.Context, conn *pgx.Conn) error {
+	rows, _ := conn.Query(ctx, "select * from tasks") // want `rows \(pgx\.Rows from conn\.Query\) is not closed on every path: the return at line 35 leaks it`
+	for rows.Next() {
+		break
+	}
+	return rows.Err()
+}
+
+// pgxpoolTestRequireErrorIs is pgx v5.12.0 pgxpool/pool_test.go:155: the
+// test goes on only where the acquisition failed.
+func pgxpoolTestRequireErrorIs(t *testing.T, pool *pgxpool.Pool) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := pool.Acquire(ctx)
+	require.ErrorIs(t, err, context.Canceled)
+}
+
+// pgxpoolRequireNoErrorLeaks is its twin: after NoError the test holds the
+// connection, and drops it.
+func pgxpoolRequireNoErrorLeaks(t *testing.T, pool *pgxpool.Pool) {
+	c, err := pool.Acquire(context.Background()) // want `c \(\*pgxpool\.Conn from pool\.Acquire\) is not released on every path: the return at line 53 leaks it`
+	require.NoError(t, err)
+	_ = c.Ping(context.Background())
+}
+
+// pgxCompositeTestRequireFalseNext is pgx v5.12.0 pgtype/composite_test.go:460:
+// the test goes on only where Next returned false, which closed the rows.
+func pgxCompositeTestRequireFalseNext(t *testing.T, conn *pgx.Conn) {
+	rows, err := conn.Query(context.Background(), "select 1 where false")
+	require.NoError(t, err)
+	require.False(t, rows.Next())
+}
+
+// pgxRequireTrueNextLeaks is its twin: Next returned true, the rows are open.
+func pgxRequireTrueNextLeaks(t *testing.T, conn *pgx.Conn) {
+	rows, err := conn.Query(context.Background(), "select 1") // want `rows \(pgx\.Rows from conn\.Query\) is not closed on every path: the return at line 68 leaks it`
+	require.NoError(t, err)
+	require.True(t, rows.Next())
+}
+
+// pgxBatchTxTestNestedTx is pgx v5.12.0 batch_tx_test.go:256: a savepoint
+// ends with the transaction it was begun in.
+func pgxBatchTxTestNestedTx(ctx context.Context, conn *pgx.Conn) error {
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	nested, err := tx.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = nested.Exec(ctx, "select 1")
+	return err
+}
+
+// pgxNestedTxParentLeaks is its twin: the parent is never ended.
+func pgxNestedTxParentLeaks(ctx context.Context, conn *pgx.Conn) error {
+	tx, err := conn.Begin(ctx) // want `tx \(pgx\.Tx from conn\.Begin\) is not committed or rolled back on every path: the return at line 94 leaks it`
+	if err != nil {
+		return err
+	}
+	nested, err := tx.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer nested.Rollback(ctx)
+	return errors.New("abandoned")
+}
