@@ -138,6 +138,10 @@ func builtinTied() []string {
 	for _, pkg := range []string{pkgPgx5, pkgPool5, pkgPgx4, pkgPool4} {
 		keys = append(keys, prefixed(pkg, "Conn.Begin", "Conn.BeginTx", "Conn.Query", "Conn.SendBatch")...)
 	}
+	// sqlx's transaction embeds database/sql's: the same holds of its rows
+	// and statements (the runtime oracle: SqlxTxQueryxClosedByRollback).
+	keys = append(keys, prefixed(pkgSQLX, "Tx.Queryx", "Tx.QueryxContext", "Tx.NamedQuery",
+		"Tx.Preparex", "Tx.PreparexContext", "Tx.PrepareNamed", "Tx.PrepareNamedContext")...)
 	// A savepoint (tx.Begin on a pgx.Tx) ends with its parent transaction.
 	keys = append(keys, pkgPgx5+".Tx.Begin", pkgPgx4+".Tx.Begin")
 	return keys

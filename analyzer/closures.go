@@ -58,7 +58,7 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 		return summary{kind: always}
 	}
 	run := func(assume map[ssa.Value]truth) (*funcAnalysis, bool) {
-		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(input, kind, content)}
+		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(input, kind, content), heldAt: map[ssa.Instruction]bool{}}
 		sub := &funcAnalysis{env: fa.env, cat: fa.cat, fn: fn, obls: []*obligation{in}, assume: assume, depth: fa.depth + 1, cache: fa.cache, guesses: fa.guesses}
 		sub.buildEvents()
 		sub.solveFrom(single(held))
@@ -80,7 +80,7 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 			}
 		}
 	}
-	if releasesSomewhere(sub) {
+	if releasesSomewhere(sub) || releasedAtSomeExit(sub) {
 		// It releases on some paths, under a condition we cannot read. We
 		// would rather miss a leak than invent one.
 		fa.guess(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
@@ -114,6 +114,18 @@ func knownRelease(sub *funcAnalysis) bool {
 			if (ev.kind == evRelease || ev.kind == evDefer) && ev.method != "" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// releasedAtSomeExit reports whether some exit of the summary no longer
+// holds its input: given back on an edge (rows read to their end) rather
+// than by an event.
+func releasedAtSomeExit(sub *funcAnalysis) bool {
+	for _, stillHeld := range sub.obls[0].heldAt {
+		if !stillHeld {
+			return true
 		}
 	}
 	return false

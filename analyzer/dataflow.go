@@ -366,6 +366,8 @@ func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st state, subject 
 	switch {
 	case isNilCmp && isRecover(x) && !isNilEdge:
 		return nil, false // recover() is nil on every path that returns normally
+	case isNilCmp && isNilEdge && neverNil(x):
+		return nil, false // a closure or a method value is never nil
 	case isNilCmp:
 		if want, ok := fa.assumed(x); ok && (want == isFalse) != isNilEdge {
 			return nil, false
@@ -402,7 +404,9 @@ func (fa *funcAnalysis) kills(i int, cond ssa.Value, taken bool, x ssa.Value, is
 			return true
 		case isNilEdge && containsValue(o.killOnOK, x):
 			return true
-		case isNilEdge && o.aliases.kind[x] == direct:
+		case isNilEdge && (o.aliases.kind[x] == direct || o.aliases.kind[x] == closure):
+			// Nil where the resource, or a closure that captured it (a
+			// method value `cf := conn.Close`), would be: not acquired here.
 			return true
 		}
 		return false
@@ -490,6 +494,17 @@ func (fa *funcAnalysis) assumed(v ssa.Value) (truth, bool) {
 		return unknown, false
 	}
 	return want, true
+}
+
+// neverNil reports values that cannot be nil: closures and bound methods.
+func neverNil(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.MakeClosure:
+		return true
+	case *ssa.Function:
+		return v != nil
+	}
+	return false
 }
 
 func isRecover(v ssa.Value) bool {

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -15,6 +16,9 @@ import (
 // information.
 
 func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis) {
+	if expectedToPanic(fa.fn) {
+		return // a function literal a test asserts panics: it never returns
+	}
 	if c.cfg.Debug && fa.guesses != nil {
 		seen := map[guess]bool{}
 		for _, g := range *fa.guesses {
@@ -89,6 +93,43 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 			})
 		}
 	}
+}
+
+// expectedToPanic reports whether fn is a function literal passed to
+// testify's Panics assertions (assert or require): the test says it panics.
+func expectedToPanic(fn *ssa.Function) bool {
+	parent := fn.Parent()
+	if parent == nil {
+		return false
+	}
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			f := calleeFunc(call.Common())
+			if f == nil || f.Pkg() == nil || !strings.HasPrefix(f.Name(), "Panics") {
+				continue
+			}
+			if p := f.Pkg().Path(); p != pkgRequire && p != "github.com/stretchr/testify/assert" {
+				continue
+			}
+			for _, a := range call.Common().Args {
+				for {
+					ct, ok := a.(*ssa.ChangeType) // func() to PanicTestFunc
+					if !ok {
+						break
+					}
+					a = ct.X
+				}
+				if v, _ := closureOf(a); v == fn {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // description is how a message names a resource.

@@ -1,16 +1,18 @@
 // Package oracle is connrelease's runtime leak oracle: its test executes the
 // functions of oracle/cases against real servers — PostgreSQL 15 (pgx v5's
-// pool and connections; database/sql through pgx's stdlib driver) and
-// MariaDB 10.11 (database/sql through go-sql-driver/mysql) — drives each down
-// chosen paths, measures after it returns whether it still holds something
-// (a checked-out connection, an open transaction, a prepared statement, a
-// live backend), and asserts that this measured truth agrees with
-// connrelease's verdict on the same function.
+// pool and connections; database/sql and sqlx through pgx's stdlib driver),
+// MariaDB 10.11 (database/sql and sqlx through go-sql-driver/mysql) and
+// Redis 7.0 (go-redis v9's Client) — drives each down chosen paths,
+// measures after it returns whether it still holds something (a
+// checked-out connection, an open transaction, a prepared statement, a
+// live backend, a subscription's connection), and asserts that this
+// measured truth agrees with connrelease's verdict on the same function.
 //
-// scripts/dbservers.sh start installs and starts both servers and writes
-// the environment the test reads (CONNRELEASE_PG_DSN, CONNRELEASE_MYSQL_DSN,
-// CONNRELEASE_MYSQL_ADMIN_DSN). Without them the test is skipped, except
-// under CI=true, where it fails with the reason.
+// scripts/dbservers.sh start installs and starts the three servers and
+// writes the environment the test reads (CONNRELEASE_PG_DSN,
+// CONNRELEASE_MYSQL_DSN, CONNRELEASE_MYSQL_ADMIN_DSN,
+// CONNRELEASE_REDIS_ADDR). Without them the test is skipped, except under
+// CI=true, where it fails with the reason.
 //
 // The package has no code of its own: see oracle_test.go.
 package oracle

@@ -5,12 +5,15 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jmoiron/sqlx"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/connrelease/connrelease/oracle/cases"
 )
@@ -19,15 +22,22 @@ import (
 type backend int
 
 const (
-	mariaSQL backend = iota // database/sql, go-sql-driver/mysql, MariaDB 10.11
-	pgSQL                   // database/sql, pgx v5's stdlib driver, PostgreSQL 15
-	pgxPool                 // pgx v5 pgxpool, PostgreSQL 15
-	pgxConn                 // pgx v5 pgx.Connect, PostgreSQL 15
+	mariaSQL  backend = iota // database/sql, go-sql-driver/mysql, MariaDB 10.11
+	pgSQL                    // database/sql, pgx v5's stdlib driver, PostgreSQL 15
+	pgxPool                  // pgx v5 pgxpool, PostgreSQL 15
+	pgxConn                  // pgx v5 pgx.Connect, PostgreSQL 15
+	sqlxMaria                // sqlx over mariaSQL's database/sql pool
+	sqlxPG                   // sqlx over pgSQL's database/sql pool
+	redisV9                  // go-redis v9 Client, Redis 7.0
 )
 
 func (b backend) String() string {
-	return [...]string{"mariadb/database-sql", "postgres/database-sql", "postgres/pgxpool", "postgres/pgx.Connect"}[b]
+	return [...]string{"mariadb/database-sql", "postgres/database-sql", "postgres/pgxpool", "postgres/pgx.Connect",
+		"mariadb/sqlx", "postgres/sqlx", "redis/go-redis"}[b]
 }
+
+// maria: the backend's server is MariaDB.
+func (b backend) maria() bool { return b == mariaSQL || b == sqlxMaria }
 
 const (
 	// caseTimeout bounds a case: every case finishes in milliseconds unless
@@ -37,8 +47,9 @@ const (
 	// settle bounds the wait for what ends asynchronously: a pgx
 	// connection's backend exits after the client's Terminate, pgxpool
 	// destroys a connection in a goroutine, database/sql rolls back a
-	// transaction after its context is cancelled (half of it for the last
-	// two, which happen in the test's own process).
+	// transaction after its context is cancelled, Redis drops a closed
+	// PubSub's client, a goroutine closes the PubSub handed to it (half of
+	// it for the last four).
 	settle = time.Second
 )
 
@@ -57,6 +68,15 @@ type outcome struct {
 	prepared int // the server: prepared statements left on the row's idle sessions (database/sql)
 	backends int // the server: the row's sessions still open once its pool is closed (pgx)
 
+	// go-redis: the client's PoolStats — connections of its pool checked
+	// out (TotalConns - IdleConns: a *redis.Conn's, from its first command
+	// to its Close) and PubSub connections open (PubSubStats.Active) — and
+	// the server's view: the row's connections in CLIENT LIST (named by
+	// the client's ClientName) less those idle in the pool.
+	redisOut    int
+	pubsubs     int
+	redisServer int
+
 	// pgxpool: the connections idle in the pool after the return — 0 where
 	// the case's connection left the pool (Hijack) or was destroyed (a
 	// Release in a transaction or with a query's rows open).
@@ -70,7 +90,8 @@ type outcome struct {
 
 // held: something the case took is still held after it returned.
 func (o outcome) held() bool {
-	return o.inUse > 0 || o.acquired > 0 || o.openTx > 0 || o.prepared > 0 || o.backends > 0
+	return o.inUse > 0 || o.acquired > 0 || o.openTx > 0 || o.prepared > 0 || o.backends > 0 ||
+		o.redisOut > 0 || o.pubsubs > 0 || o.redisServer > 0
 }
 
 // leaked: the measured truth that the analyzer's verdict must agree with.
@@ -88,6 +109,9 @@ func (o outcome) String() string {
 	add("openTx", o.openTx)
 	add("prepared", o.prepared)
 	add("backends", o.backends)
+	add("redisCheckedOut", o.redisOut)
+	add("pubsubs", o.pubsubs)
+	add("serverConns", o.redisServer)
 	if o.blocked {
 		parts = append(parts, fmt.Sprintf("blocked until its context expired (%s)", o.elapsed.Round(time.Millisecond)))
 	}
@@ -116,7 +140,8 @@ type rowEnv struct {
 	deps   cases.Deps
 	tc     *trackingConnector // MariaDB: the thread ids of the row's sessions
 	pool   *pgxpool.Pool
-	obs    *sql.DB // the observer of the row's server
+	rdb    *redis.Client // go-redis: the row's client, its connections named marker
+	obs    *sql.DB       // the observer of the row's server (SQL)
 }
 
 func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
@@ -126,7 +151,7 @@ func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
 	}
 	var err error
 	switch b {
-	case mariaSQL:
+	case mariaSQL, sqlxMaria:
 		e.obs = s.myObs
 		if e.tc, err = newTrackingConnector(s.myDSN); err != nil {
 			return nil, err
@@ -135,7 +160,10 @@ func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
 		db.SetMaxOpenConns(maxOpen)
 		db.SetMaxIdleConns(maxOpen)
 		e.deps = cases.Deps{DB: db, Dialect: cases.MySQL}
-	case pgSQL:
+		if b == sqlxMaria {
+			e.deps.SQLX = sqlx.NewDb(db, "mysql")
+		}
+	case pgSQL, sqlxPG:
 		e.obs = s.pgObs
 		db, err := openPGSQL(s.pgDSN, e.marker)
 		if err != nil {
@@ -144,6 +172,13 @@ func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
 		db.SetMaxOpenConns(maxOpen)
 		db.SetMaxIdleConns(maxOpen)
 		e.deps = cases.Deps{DB: db, Dialect: cases.Postgres}
+		if b == sqlxPG {
+			// "pgx": sqlx's Rebind and named queries use $1 placeholders.
+			e.deps.SQLX = sqlx.NewDb(db, "pgx")
+		}
+	case redisV9:
+		e.rdb = newRedisClient(s.redisAddr, e.marker, maxOpen)
+		e.deps = cases.Deps{Redis: e.rdb}
 	case pgxPool:
 		e.obs = s.pgObs
 		cfg, err := pgxpool.ParseConfig(s.pgDSN)
@@ -173,6 +208,9 @@ func (e *rowEnv) checkedOut() int {
 		return e.deps.DB.Stats().InUse
 	case e.pool != nil:
 		return int(e.pool.Stat().AcquiredConns())
+	case e.rdb != nil:
+		st := e.rdb.PoolStats()
+		return int(st.TotalConns-st.IdleConns) + int(st.PubSubStats.Active)
 	}
 	return 0
 }
@@ -181,7 +219,7 @@ func (e *rowEnv) checkedOut() int {
 // sees them.
 func (e *rowEnv) openTx(ctx context.Context) (int, error) {
 	var n int
-	if e.b == mariaSQL {
+	if e.b.maria() {
 		ids := e.tc.threadIDs()
 		if len(ids) == 0 {
 			return 0, nil
@@ -231,7 +269,7 @@ func (e *rowEnv) prepared(ctx context.Context) (int, error) {
 	}
 	total := 0
 	for _, c := range conns {
-		n, err := preparedOn(ctx, c, e.b)
+		n, err := preparedOn(ctx, c, e.b.maria())
 		if err != nil {
 			return 0, err
 		}
@@ -240,8 +278,8 @@ func (e *rowEnv) prepared(ctx context.Context) (int, error) {
 	return total, nil
 }
 
-func preparedOn(ctx context.Context, c *sql.Conn, b backend) (int, error) {
-	if b == pgSQL {
+func preparedOn(ctx context.Context, c *sql.Conn, maria bool) (int, error) {
+	if !maria {
 		// pgx's stdlib driver names the statements of Prepare stmt_<hash>;
 		// stmtcache_* are pgx's cache of plain queries, the oracle's own.
 		var n int
@@ -291,7 +329,11 @@ func (e *rowEnv) run(t *testing.T, r row) (outcome, error) {
 	var o outcome
 	ctl, cancelCtl := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancelCtl()
-	if err := e.s.reset(ctl, e.dataDB()); err != nil {
+	if e.b == redisV9 {
+		if err := e.s.resetRedis(ctl); err != nil {
+			return o, fmt.Errorf("resetting the data: %w", err)
+		}
+	} else if err := e.s.reset(ctl, e.dataDB()); err != nil {
 		return o, fmt.Errorf("resetting the data: %w", err)
 	}
 
@@ -335,7 +377,7 @@ func (e *rowEnv) run(t *testing.T, r row) (outcome, error) {
 	// transaction and closes rows whose context is done.
 	var err error
 	switch e.b {
-	case mariaSQL, pgSQL:
+	case mariaSQL, pgSQL, sqlxMaria, sqlxPG:
 		o.inUse = e.deps.DB.Stats().InUse
 		measureTx := e.openTx
 		if o.blocked {
@@ -383,6 +425,15 @@ func (e *rowEnv) run(t *testing.T, r row) (outcome, error) {
 		if o.backends, err = poll(ctl, settle, e.sessions); err != nil {
 			return o, fmt.Errorf("sessions: %w", err)
 		}
+	case redisV9:
+		// A PubSub's Close closes its socket, and the server drops the
+		// client a moment later; a goroutine the case handed a PubSub to
+		// closes it after the return.
+		if _, err = poll(ctl, settle/2, func(ctx context.Context) (int, error) {
+			return e.measureRedis(ctx, &o)
+		}); err != nil {
+			return o, fmt.Errorf("redis connections: %w", err)
+		}
 	}
 
 	// What database/sql gives back by itself once the context is done.
@@ -407,9 +458,22 @@ func (e *rowEnv) run(t *testing.T, r row) (outcome, error) {
 	return o, nil
 }
 
+// measureRedis fills o's go-redis counts and returns their sum.
+func (e *rowEnv) measureRedis(ctx context.Context, o *outcome) (int, error) {
+	st := e.rdb.PoolStats()
+	ids, err := e.s.redisClients(ctx, e.marker)
+	if err != nil {
+		return 0, err
+	}
+	o.redisOut = int(st.TotalConns) - int(st.IdleConns)
+	o.pubsubs = int(st.PubSubStats.Active)
+	o.redisServer = len(ids) - int(st.IdleConns)
+	return o.redisOut + o.pubsubs + max(o.redisServer, 0), nil
+}
+
 // dataDB is the connection that resets the row's server's data.
 func (e *rowEnv) dataDB() *sql.DB {
-	if e.b == mariaSQL {
+	if e.b.maria() {
 		return e.s.myData
 	}
 	return e.s.pgObs
@@ -427,7 +491,20 @@ func (e *rowEnv) Close() error {
 	if e.deps.DB != nil {
 		errs = append(errs, e.deps.DB.Close())
 	}
-	if e.b == mariaSQL {
+	if e.b == redisV9 {
+		// Client.Close closes every connection of the client, checked out
+		// or not; what is left on the server is killed.
+		_ = e.rdb.Close()
+		ids, err := e.s.redisClients(ctx, e.marker)
+		errs = append(errs, err)
+		for _, id := range ids {
+			if err := e.s.redisObs.ClientKillByFilter(ctx, "ID", strconv.FormatInt(id, 10)).Err(); err != nil {
+				errs = append(errs, fmt.Errorf("CLIENT KILL ID %d: %w", id, err))
+			}
+		}
+		return errors.Join(errs...)
+	}
+	if e.b.maria() {
 		for _, id := range e.tc.threadIDs() {
 			if _, err := e.obs.ExecContext(ctx, fmt.Sprintf("KILL %d", id)); err != nil && !isUnknownThread(err) {
 				errs = append(errs, fmt.Errorf("KILL %d: %w", id, err))

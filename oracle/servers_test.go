@@ -18,6 +18,8 @@ import (
 	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/redis/go-redis/v9"
+	"github.com/redis/go-redis/v9/maintnotifications"
 )
 
 // The environment scripts/dbservers.sh writes (source $DIR/env).
@@ -25,22 +27,26 @@ const (
 	envPG         = "CONNRELEASE_PG_DSN"
 	envMySQL      = "CONNRELEASE_MYSQL_DSN"
 	envMySQLAdmin = "CONNRELEASE_MYSQL_ADMIN_DSN"
+	envRedis      = "CONNRELEASE_REDIS_ADDR"
 )
 
-// servers are the two servers the oracle runs on, and an observer
+// servers are the three servers the oracle runs on, and an observer
 // connection to each: it sets up the tables, resets their data before each
 // row, reads the servers' own view of sessions and transactions, and ends
 // what a leaking row left behind.
 type servers struct {
 	pgDSN, myDSN string
-	pgObs        *sql.DB   // PostgreSQL, as connrelease, through pgx's stdlib driver
-	myObs        *sql.DB   // MariaDB, as the admin account when there is one
-	myData       *sql.DB   // MariaDB, as connrelease, on database connrelease
-	lastTrxRead  time.Time // the last read of information_schema.innodb_trx
+	redisAddr    string
+	pgObs        *sql.DB       // PostgreSQL, as connrelease, through pgx's stdlib driver
+	myObs        *sql.DB       // MariaDB, as the admin account when there is one
+	myData       *sql.DB       // MariaDB, as connrelease, on database connrelease
+	redisObs     *redis.Client // Redis
+	lastTrxRead  time.Time     // the last read of information_schema.innodb_trx
 }
 
-// needServers connects to both servers, or skips the test — except under
-// CI=true, where a missing or unreachable server fails it with the reason.
+// needServers connects to the three servers, or skips the test — except
+// under CI=true, where a missing or unreachable server fails it with the
+// reason.
 func needServers(t *testing.T) *servers {
 	t.Helper()
 	fail := func(format string, args ...any) {
@@ -51,9 +57,9 @@ func needServers(t *testing.T) *servers {
 		}
 		t.Skipf("%s; run scripts/dbservers.sh start and source ${CONNRELEASE_DB_DIR:-/tmp/connrelease-db}/env", reason)
 	}
-	s := &servers{pgDSN: os.Getenv(envPG), myDSN: os.Getenv(envMySQL)}
-	if s.pgDSN == "" || s.myDSN == "" {
-		fail("%s and %s are not both set", envPG, envMySQL)
+	s := &servers{pgDSN: os.Getenv(envPG), myDSN: os.Getenv(envMySQL), redisAddr: os.Getenv(envRedis)}
+	if s.pgDSN == "" || s.myDSN == "" || s.redisAddr == "" {
+		fail("%s, %s and %s are not all set", envPG, envMySQL, envRedis)
 	}
 	var err error
 	if s.pgObs, err = openPGSQL(s.pgDSN, "connrelease-oracle-observer"); err != nil {
@@ -74,6 +80,8 @@ func needServers(t *testing.T) *servers {
 	for _, db := range []*sql.DB{s.pgObs, s.myData, s.myObs} {
 		db.SetMaxOpenConns(3)
 	}
+	s.redisObs = newRedisClient(s.redisAddr, "connrelease-oracle-observer", 3)
+	t.Cleanup(func() { _ = s.redisObs.Close() })
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	if err := s.pgObs.PingContext(ctx); err != nil {
@@ -85,6 +93,9 @@ func needServers(t *testing.T) *servers {
 	if err := s.myObs.PingContext(ctx); err != nil {
 		fail("MariaDB (admin) does not answer: %v", err)
 	}
+	if err := s.redisObs.Ping(ctx).Err(); err != nil {
+		fail("Redis at %s does not answer: %v", s.redisAddr, err)
+	}
 	var pgVersion, myVersion string
 	if err := s.pgObs.QueryRowContext(ctx, "SHOW server_version").Scan(&pgVersion); err != nil {
 		t.Fatalf("PostgreSQL version: %v", err)
@@ -92,12 +103,20 @@ func needServers(t *testing.T) *servers {
 	if err := s.myData.QueryRowContext(ctx, "SELECT VERSION()").Scan(&myVersion); err != nil {
 		t.Fatalf("MariaDB version: %v", err)
 	}
-	t.Logf("servers: PostgreSQL %s, MariaDB %s", pgVersion, myVersion)
+	info, err := s.redisObs.Info(ctx, "server").Result()
+	if err != nil {
+		t.Fatalf("Redis version: %v", err)
+	}
+	redisVersion := infoField(info, "redis_version")
+	t.Logf("servers: PostgreSQL %s, MariaDB %s, Redis %s", pgVersion, myVersion, redisVersion)
 	if !strings.HasPrefix(pgVersion, "15.") {
 		t.Errorf("PostgreSQL is %s, the oracle is written for 15", pgVersion)
 	}
 	if !strings.HasPrefix(myVersion, "10.11.") {
 		t.Errorf("MariaDB is %s, the oracle is written for 10.11", myVersion)
+	}
+	if !strings.HasPrefix(redisVersion, "7.0.") {
+		t.Errorf("Redis is %q, the oracle is written for 7.0", redisVersion)
 	}
 	s.lock(t)
 	s.createTables(t, ctx)
@@ -185,6 +204,71 @@ func (s *servers) reset(ctx context.Context, db *sql.DB) error {
 		}
 	}
 	return nil
+}
+
+// redisItems are the Redis keys the go-redis cases read (Input.itemKey in
+// package cases), and their values.
+var redisItems = []any{
+	"oracle:item:1", "anvil", "oracle:item:2", "bolt", "oracle:item:3", "cog",
+	"oracle:item:4", "drill", "oracle:item:5", "engine",
+}
+
+// resetRedis puts the keys back as the go-redis cases expect them.
+func (s *servers) resetRedis(ctx context.Context) error {
+	return s.redisObs.MSet(ctx, redisItems...).Err()
+}
+
+// newRedisClient is a go-redis client whose connections the server lists
+// under name (HELLO's SETNAME, on pooled and PubSub connections alike),
+// with at most poolSize pooled connections, none opened ahead of use.
+// Redis 7.0 knows neither CLIENT SETINFO (7.2) nor CLIENT
+// MAINT_NOTIFICATIONS: the client sends neither.
+func newRedisClient(addr, name string, poolSize int) *redis.Client {
+	return redis.NewClient(&redis.Options{
+		Addr:                     addr,
+		ClientName:               name,
+		PoolSize:                 poolSize,
+		MinIdleConns:             0,
+		DisableIdentity:          true,
+		MaintNotificationsConfig: &maintnotifications.Config{Mode: maintnotifications.ModeDisabled},
+	})
+}
+
+// redisClients lists the ids of the connections named name, as the server
+// sees them (CLIENT LIST).
+func (s *servers) redisClients(ctx context.Context, name string) ([]int64, error) {
+	list, err := s.redisObs.ClientList(ctx).Result()
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for _, line := range strings.Split(list, "\n") {
+		var id int64 = -1
+		named := false
+		for _, f := range strings.Fields(line) {
+			k, v, _ := strings.Cut(f, "=")
+			switch k {
+			case "id":
+				id, _ = strconv.ParseInt(v, 10, 64)
+			case "name":
+				named = v == name
+			}
+		}
+		if named && id >= 0 {
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+// infoField is the value of field in the text of INFO.
+func infoField(info, field string) string {
+	for _, line := range strings.Split(info, "\n") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), field+":"); ok {
+			return v
+		}
+	}
+	return ""
 }
 
 // openPGSQL opens a database/sql pool on PostgreSQL through pgx's stdlib

@@ -1,28 +1,33 @@
 #!/usr/bin/env bash
-# dbservers.sh start|stop — PostgreSQL 15 and MariaDB 10.11, from Debian's
-# packages, for the tests that run against real servers (oracle/,
+# dbservers.sh start|stop — PostgreSQL 15, MariaDB 10.11 and Redis 7.0, from
+# Debian's packages, for the tests that run against real servers (oracle/,
 # integration/). Run as root (CI and the developers' machines are).
 #
-#   start  installs postgresql-15 and mariadb-server if missing (one
-#          apt-get update), stops any instance a previous start left in the
-#          data folder, makes fresh data directories, starts both servers on
-#          127.0.0.1, waits until both accept connections, creates the
-#          database and the accounts below, and writes $DIR/env.
-#   stop   stops both servers (bounded); nothing running is not an error.
+#   start  installs postgresql-15, mariadb-server and redis-server if
+#          missing (one apt-get update), stops any instance a previous start
+#          left in the data folder, makes fresh data directories, starts the
+#          three servers on 127.0.0.1, waits until each accepts connections,
+#          creates the database and the accounts below, and writes $DIR/env.
+#   stop   stops the three servers (bounded); nothing running is not an
+#          error.
 #
 # The data folder is ${CONNRELEASE_DB_DIR:-/tmp/connrelease-db}:
 #
 #   $DIR/pg/data, $DIR/pg/run (socket), $DIR/pg/postgresql.log
 #   $DIR/mariadb/data, $DIR/mariadb/run (socket, pid), $DIR/mariadb/error.log
-#   $DIR/env   three export lines, to source before the tests:
+#   $DIR/redis/data, $DIR/redis/run (pid), $DIR/redis/redis.log
+#   $DIR/env   four export lines, to source before the tests:
 #     CONNRELEASE_PG_DSN          postgres://connrelease:connrelease@127.0.0.1:55432/connrelease?sslmode=disable
 #     CONNRELEASE_MYSQL_DSN       connrelease:connrelease@tcp(127.0.0.1:53306)/connrelease
 #     CONNRELEASE_MYSQL_ADMIN_DSN root:connrelease-root@tcp(127.0.0.1:53306)/
+#     CONNRELEASE_REDIS_ADDR      127.0.0.1:56379
 #
 # PostgreSQL refuses to run as root: initdb and pg_ctl run as the package's
-# postgres user, mariadbd as the package's mysql user. Both use only their
-# own data folder, ports and sockets: the packages' default clusters and
-# /etc/mysql are left alone (and not started).
+# postgres user, mariadbd as the package's mysql user, redis-server as the
+# package's redis user (no password, bound to 127.0.0.1, no persistence:
+# --save "" --appendonly no). Each uses only its own data folder, ports and
+# sockets: the packages' default clusters, /etc/mysql and /etc/redis are
+# left alone (and not started).
 #
 # A failure prints the reason and the tail of the server's log, and exits 1;
 # a failed start stops what it had started.
@@ -31,6 +36,7 @@ set -euo pipefail
 DIR=${CONNRELEASE_DB_DIR:-/tmp/connrelease-db}
 PG_PORT=55432
 MY_PORT=53306
+RD_PORT=56379
 PG_VERSION=15
 PG_BIN=/usr/lib/postgresql/$PG_VERSION/bin
 START_TIMEOUT=${CONNRELEASE_DB_START_TIMEOUT:-90} # seconds, per server
@@ -44,6 +50,10 @@ MY_RUN=$DIR/mariadb/run
 MY_SOCK=$MY_RUN/mariadb.sock
 MY_PID=$MY_RUN/mariadb.pid
 MY_LOG=$DIR/mariadb/error.log
+RD_DATA=$DIR/redis/data
+RD_RUN=$DIR/redis/run
+RD_PID=$RD_RUN/redis.pid
+RD_LOG=$DIR/redis/redis.log
 
 say() { echo "dbservers: $*" >&2; }
 die() {
@@ -90,12 +100,20 @@ mariadb_bins() {
 	MY_ADMIN=$(command -v mariadb-admin || command -v mysqladmin || true)
 }
 
+redis_bins() {
+	RD_SERVER=$(command -v redis-server || true)
+	[ -n "$RD_SERVER" ] || { [ -x /usr/bin/redis-server ] && RD_SERVER=/usr/bin/redis-server; } || true
+	RD_CLI=$(command -v redis-cli || true)
+}
+
 installed() {
 	mariadb_bins
+	redis_bins
 	[ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_ctl" ] && [ -x "$PG_BIN/postgres" ] &&
 		[ -x "$PG_BIN/psql" ] && id postgres >/dev/null 2>&1 &&
 		[ -n "$MY_D" ] && [ -n "$MY_INSTALL" ] && [ -n "$MY_CLIENT" ] && [ -n "$MY_ADMIN" ] &&
-		id mysql >/dev/null 2>&1
+		id mysql >/dev/null 2>&1 &&
+		[ -n "$RD_SERVER" ] && [ -n "$RD_CLI" ] && id redis >/dev/null 2>&1
 }
 
 # candidate PKG: the version apt would install ("" when none).
@@ -107,20 +125,26 @@ install_packages() {
 	if installed; then
 		return 0
 	fi
-	command -v apt-get >/dev/null 2>&1 || die "postgresql-$PG_VERSION or mariadb-server is missing and there is no apt-get to install them"
-	say "installing postgresql-$PG_VERSION and mariadb-server from Debian's packages"
+	command -v apt-get >/dev/null 2>&1 || die "postgresql-$PG_VERSION, mariadb-server or redis-server is missing and there is no apt-get to install them"
+	say "installing postgresql-$PG_VERSION, mariadb-server and redis-server from Debian's packages"
 	apt-get update -qq || die "apt-get update failed"
-	local pgc myc
+	local pgc myc rdc
 	pgc=$(candidate "postgresql-$PG_VERSION")
 	myc=$(candidate mariadb-server)
+	rdc=$(candidate redis-server)
 	[ -n "$pgc" ] || die "apt-cache policy: no candidate for postgresql-$PG_VERSION (Debian 12 bookworm has it)"
 	[ -n "$myc" ] || die "apt-cache policy: no candidate for mariadb-server"
+	[ -n "$rdc" ] || die "apt-cache policy: no candidate for redis-server"
 	case "$myc" in
 	*10.11.*) ;;
 	*) say "warning: mariadb-server candidate is $myc, not 10.11" ;;
 	esac
-	say "postgresql-$PG_VERSION $pgc, mariadb-server $myc"
-	# The packages start their default servers (port 5432, 3306) unless a
+	case "$rdc" in
+	*:7.0.*) ;;
+	*) say "warning: redis-server candidate is $rdc, not 7.0" ;;
+	esac
+	say "postgresql-$PG_VERSION $pgc, mariadb-server $myc, redis-server $rdc"
+	# The packages start their default servers (port 5432, 3306, 6379) unless a
 	# policy-rc.d forbids it: forbid it for the install, if none does.
 	local policy=/usr/sbin/policy-rc.d made_policy=""
 	if [ ! -e "$policy" ]; then
@@ -130,10 +154,11 @@ install_packages() {
 	fi
 	local status=0
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-		"postgresql-$PG_VERSION" postgresql-client-$PG_VERSION mariadb-server mariadb-client >/dev/null || status=$?
+		"postgresql-$PG_VERSION" postgresql-client-$PG_VERSION mariadb-server mariadb-client \
+		redis-server redis-tools >/dev/null || status=$?
 	[ -z "$made_policy" ] || rm -f "$policy"
-	[ "$status" -eq 0 ] || die "apt-get install postgresql-$PG_VERSION mariadb-server failed (status $status)"
-	installed || die "installed postgresql-$PG_VERSION and mariadb-server, but their programs are still missing"
+	[ "$status" -eq 0 ] || die "apt-get install postgresql-$PG_VERSION mariadb-server redis-server failed (status $status)"
+	installed || die "installed postgresql-$PG_VERSION, mariadb-server and redis-server, but their programs are still missing"
 }
 
 # ---------------------------------------------------------------- stop
@@ -171,9 +196,30 @@ stop_mariadb() {
 	fi
 }
 
+stop_redis() {
+	if [ -f "$RD_PID" ]; then
+		local pid i
+		pid=$(cat "$RD_PID" 2>/dev/null || true)
+		if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+			# SIGTERM: redis-server shuts down (nothing to save: --save "").
+			kill -TERM "$pid" 2>/dev/null || true
+			for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
+				kill -0 "$pid" 2>/dev/null || break
+				sleep 0.2
+			done
+			if kill -0 "$pid" 2>/dev/null; then
+				say "Redis (pid $pid) did not stop in ${STOP_TIMEOUT}s: killing it"
+				kill -KILL "$pid" 2>/dev/null || true
+			fi
+		fi
+		rm -f "$RD_PID"
+	fi
+}
+
 cmd_stop() {
 	stop_pg
 	stop_mariadb
+	stop_redis
 	say "stopped (data in $DIR)"
 }
 
@@ -289,31 +335,82 @@ EOF
 	say "MariaDB $("$MY_D" --version | awk '{print $3}') on 127.0.0.1:$MY_PORT"
 }
 
+start_redis() {
+	mkdir -p "$DIR/redis"
+	rm -rf "$RD_DATA" "$RD_RUN"
+	mkdir -p "$RD_DATA" "$RD_RUN"
+	: >"$RD_LOG"
+	chown -R redis: "$DIR/redis"
+	chmod 750 "$RD_DATA"
+	# No configuration file: the defaults and these options, not
+	# /etc/redis's. --daemonize: redis-server forks, leaves the caller's
+	# session and writes its pid file once it listens.
+	if ! as_user redis "$RD_SERVER" --port "$RD_PORT" --bind 127.0.0.1 \
+		--dir "$RD_DATA" --save "" --appendonly no \
+		--daemonize yes --pidfile "$RD_PID" --logfile "$RD_LOG" \
+		</dev/null >>"$RD_LOG" 2>&1; then
+		tail_log "$RD_LOG"
+		die "Redis: redis-server failed to start"
+	fi
+	local i pid
+	for ((i = 0; i < START_TIMEOUT * 5; i++)); do
+		if [ "$("$RD_CLI" -h 127.0.0.1 -p "$RD_PORT" ping 2>/dev/null)" = PONG ]; then
+			break
+		fi
+		pid=$(cat "$RD_PID" 2>/dev/null || true)
+		if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+			tail_log "$RD_LOG"
+			die "Redis exited while starting"
+		fi
+		sleep 0.2
+	done
+	if [ "$("$RD_CLI" -h 127.0.0.1 -p "$RD_PORT" ping 2>/dev/null)" != PONG ]; then
+		tail_log "$RD_LOG"
+		die "Redis does not accept connections on 127.0.0.1:$RD_PORT within ${START_TIMEOUT}s"
+	fi
+	# The pid file is written before the server answers; should it be
+	# missing, the server's own process_id tells stop whom to stop.
+	if [ ! -s "$RD_PID" ]; then
+		"$RD_CLI" -h 127.0.0.1 -p "$RD_PORT" info server 2>/dev/null |
+			awk -F: '/^process_id:/ {print $2}' | tr -d '\r' >"$RD_PID" || true
+	fi
+	[ -s "$RD_PID" ] || {
+		"$RD_CLI" -h 127.0.0.1 -p "$RD_PORT" shutdown nosave >/dev/null 2>&1 || true
+		tail_log "$RD_LOG"
+		die "Redis: no pid file at $RD_PID"
+	}
+	say "Redis $("$RD_SERVER" --version | awk '{print $3}' | sed 's/^v=//') on 127.0.0.1:$RD_PORT"
+}
+
 cmd_start() {
-	[ "$(id -u)" -eq 0 ] || die "run as root (it installs packages and runs the servers as postgres and mysql)"
+	[ "$(id -u)" -eq 0 ] || die "run as root (it installs packages and runs the servers as postgres, mysql and redis)"
 	install_packages
 	mariadb_bins
+	redis_bins
 	mkdir -p "$DIR"
 	chmod 755 "$DIR"
 	# A previous start's servers, if any, give way to fresh ones.
 	stop_pg
 	stop_mariadb
+	stop_redis
 	local port
-	for port in "$PG_PORT" "$MY_PORT"; do
+	for port in "$PG_PORT" "$MY_PORT" "$RD_PORT"; do
 		if port_open "$port"; then
 			die "127.0.0.1:$port is already in use by another program"
 		fi
 	done
 	rm -f "$DIR/env"
 	# A failed start stops what it started.
-	trap 'status=$?; if [ "$status" -ne 0 ]; then stop_pg; stop_mariadb; fi' EXIT
+	trap 'status=$?; if [ "$status" -ne 0 ]; then stop_pg; stop_mariadb; stop_redis; fi' EXIT
 	start_pg
 	start_mariadb
+	start_redis
 	trap - EXIT
 	cat >"$DIR/env" <<EOF
 export CONNRELEASE_PG_DSN=postgres://connrelease:connrelease@127.0.0.1:$PG_PORT/connrelease?sslmode=disable
 export CONNRELEASE_MYSQL_DSN='connrelease:connrelease@tcp(127.0.0.1:$MY_PORT)/connrelease'
 export CONNRELEASE_MYSQL_ADMIN_DSN='root:connrelease-root@tcp(127.0.0.1:$MY_PORT)/'
+export CONNRELEASE_REDIS_ADDR=127.0.0.1:$RD_PORT
 EOF
 	say "ready: source $DIR/env"
 }

@@ -12,9 +12,10 @@
 // the return the inputs lead to. Names ending in Leaks hold something on
 // at least one path; the others release what they take on every path.
 //
-// The database/sql cases run on both MariaDB (go-sql-driver/mysql) and
-// PostgreSQL (pgx's stdlib driver): their SQL uses ? placeholders, which
-// Deps.q rewrites for PostgreSQL.
+// The database/sql and sqlx cases run on both MariaDB (go-sql-driver/mysql)
+// and PostgreSQL (pgx's stdlib driver): their SQL uses ? placeholders, which
+// Deps.q (database/sql) and sqlx's Rebind rewrite for PostgreSQL. The go-redis
+// cases run on Redis.
 package cases
 
 import (
@@ -24,6 +25,8 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jmoiron/sqlx"
+	"github.com/redis/go-redis/v9"
 )
 
 // Dialect is the SQL dialect of Deps.DB.
@@ -39,8 +42,10 @@ const (
 type Deps struct {
 	DB      *sql.DB // database/sql pool, MariaDB or PostgreSQL
 	Dialect Dialect
+	SQLX    *sqlx.DB      // sqlx over a database/sql pool, MariaDB or PostgreSQL
 	Pool    *pgxpool.Pool // pgx v5 pool, PostgreSQL
 	PGDSN   string        // for pgx.Connect
+	Redis   *redis.Client // go-redis v9 client, Redis
 	// Progress is told after each item of a batch is done: a progress bar,
 	// a metric. The oracle measures what is held at each call.
 	Progress func(done int)
@@ -66,7 +71,8 @@ func (d Deps) q(query string) string {
 
 // Input is a request. The oracle's tables: oracle_items(id, name, qty) holds
 // items 1..5 named "anvil", "bolt", "cog", "drill", "engine", whose qty is
-// NULL for item 4; oracle_ledger(id, item_id, amount) holds entry 1.
+// NULL for item 4; oracle_ledger(id, item_id, amount) holds entry 1. On
+// Redis, the keys oracle:item:1..5 hold the same names.
 type Input struct {
 	ItemID  int64   // the item a request is about; <= 0 is rejected
 	ItemIDs []int64 // a batch of items
@@ -86,6 +92,13 @@ type Input struct {
 type Item struct {
 	ID   int64  `db:"id"`
 	Name string `db:"name"`
+}
+
+// Entry is a row of oracle_ledger, for sqlx's named queries.
+type Entry struct {
+	ID     int64 `db:"id"`
+	ItemID int64 `db:"item_id"`
+	Amount int64 `db:"amount"`
 }
 
 // Errors of the cases' paths.

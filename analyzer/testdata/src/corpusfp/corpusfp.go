@@ -96,3 +96,29 @@ func pgxNestedTxParentLeaks(ctx context.Context, conn *pgx.Conn) error {
 	defer nested.Rollback(ctx)
 	return errors.New("abandoned")
 }
+
+// pgxConnTestRequirePanics is pgx v5.12.0 conn_test.go:111: the function
+// literal is expected to panic, it never returns.
+func pgxConnTestRequirePanics(t *testing.T, ctx context.Context) {
+	require.Panics(t, func() {
+		pgx.ConnectConfig(ctx, &pgx.ConnConfig{})
+	})
+}
+
+// entDriverCloseFunc is ent v0.14.5 dialect/sql/driver.go:208: the
+// connection is closed through a method value behind a nil check; the nil
+// branch is the one where nothing was acquired.
+func entDriverCloseFunc(ctx context.Context, db *pgxpool.Pool, tx bool) error {
+	var cf func()
+	if !tx {
+		c, err := db.Acquire(ctx)
+		if err != nil {
+			return err
+		}
+		cf = c.Release
+	}
+	if cf != nil {
+		cf()
+	}
+	return nil
+}

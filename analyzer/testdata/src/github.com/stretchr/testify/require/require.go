@@ -15,3 +15,8 @@ func False(t TestingT, value bool, msgAndArgs ...interface{})                   
 func True(t TestingT, value bool, msgAndArgs ...interface{})                             {}
 func Equal(t TestingT, expected, actual interface{}, msgAndArgs ...interface{})          {}
 func EqualError(t TestingT, theError error, errString string, msgAndArgs ...interface{}) {}
+
+// PanicTestFunc is a function that is expected to panic.
+type PanicTestFunc func()
+
+func Panics(t TestingT, f PanicTestFunc, msgAndArgs ...interface{}) {}
