@@ -26,12 +26,17 @@ const (
 	// earlier one can no longer be given back through this value, and the
 	// new acquisition's error branch does not end it.
 	lost
-	numFacts = 16
+	// deferred: a release of it was deferred inside the loop that acquires
+	// it, and nothing else gave it back yet. If the loop comes back to the
+	// acquisition so, every iteration's resource stays held until the
+	// function returns (defer-in-loop).
+	deferred
+	numFacts = 32
 )
 
 // A factSet is the set of facts of all the paths that reach a point: bit f
 // is set when some path has fact f. The empty set means no path.
-type factSet uint16
+type factSet uint32
 
 func single(f fact) factSet { return 1 << f }
 
@@ -240,16 +245,31 @@ func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st state, loops *loopInfo) b
 			if st.get(ev.obl).any(func(f fact) bool { return f&held != 0 && f&(armed|armedCond) == 0 }) {
 				o.loopLeak = true
 			}
+			if o.deferInLoop == nil && o.deferCandidate != nil && st.get(ev.obl).any(func(f fact) bool { return f&deferred != 0 }) {
+				o.deferInLoop, o.deferMethod = o.deferCandidate, o.deferCandidateMethod
+			}
 			st.update(ev.obl, func(f fact) fact {
 				if f&held != 0 && f&(armed|armedCond) == 0 {
 					f |= lost
 				}
-				return f | held
+				return (f | held) &^ deferred
 			})
 		case evRelease:
-			st.update(ev.obl, func(f fact) fact { return f &^ (held | lost) })
+			st.update(ev.obl, func(f fact) fact { return f &^ (held | lost | deferred) })
 		case evDefer:
 			o := fa.obls[ev.obl]
+			if o.call != nil && !ev.inherited && !ev.byCell && ev.cond == nil && loops.together(ev.instr.Block(), o.call.Block()) {
+				// A release deferred in the loop that acquires it: a
+				// diagnostic only if the loop comes back to the acquisition
+				// with nothing else having given it back (a Commit later in
+				// the iteration ends the transaction the deferred Rollback
+				// would).
+				if o.deferCandidate == nil {
+					o.deferCandidate, o.deferCandidateMethod = ev.instr.(*ssa.Defer), ev.method
+				}
+				st.update(ev.obl, func(f fact) fact { return (f &^ held) | deferred })
+				continue
+			}
 			if o.call != nil && !ev.inherited && o.deferInLoop == nil && loops.together(ev.instr.Block(), o.call.Block()) {
 				o.deferInLoop, o.deferMethod = ev.instr.(*ssa.Defer), ev.method
 			}

@@ -38,6 +38,10 @@ type obligation struct {
 	loopLeak    bool       // the loop acquires it again while it is held
 	deferInLoop *ssa.Defer // a release deferred in the loop that acquires it
 	deferMethod string
+	// deferCandidate: a release deferred in the loop, reported as
+	// deferInLoop once the loop comes back to the acquisition.
+	deferCandidate       *ssa.Defer
+	deferCandidateMethod string
 	heldAtExit  bool // for a summary input: some return still holds it
 	heldAt      map[ssa.Instruction]bool
 }

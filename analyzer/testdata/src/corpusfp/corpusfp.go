@@ -122,3 +122,39 @@ func entDriverCloseFunc(ctx context.Context, db *pgxpool.Pool, tx bool) error {
 	}
 	return nil
 }
+
+// ternMigrateDeferRollbackCommit is tern v2.3.4 migrate/migrate.go:437: the
+// deferred Rollback is in the loop, but every iteration commits before the
+// next Begin, so nothing stays held across iterations.
+func ternMigrateDeferRollbackCommit(ctx context.Context, conn *pgx.Conn, qs []string) error {
+	for _, q := range qs {
+		tx, err := conn.Begin(ctx)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback(ctx)
+		if _, err := tx.Exec(ctx, q); err != nil {
+			return err
+		}
+		if err := tx.Commit(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ternDeferRollbackNoCommitInLoop is its twin: nothing but the deferred
+// Rollback ends each transaction, so every one stays open until the return.
+func ternDeferRollbackNoCommitInLoop(ctx context.Context, pool *pgxpool.Pool, qs []string) error {
+	for _, q := range qs {
+		tx, err := pool.Begin(ctx) // want `tx\.Rollback is deferred inside a loop: every iteration's pgx\.Tx from pool\.Begin stays held until the function returns`
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback(ctx)
+		if _, err := tx.Exec(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
