@@ -42,8 +42,8 @@ type obligation struct {
 	// deferInLoop once the loop comes back to the acquisition.
 	deferCandidate       *ssa.Defer
 	deferCandidateMethod string
-	heldAtExit  bool // for a summary input: some return still holds it
-	heldAt      map[ssa.Instruction]bool
+	heldAtExit           bool // for a summary input: some return still holds it
+	heldAt               map[ssa.Instruction]bool
 }
 
 type evKind uint8
