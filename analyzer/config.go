@@ -129,7 +129,11 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 						return err
 					}
 					for j, cr := range creators {
-						if _, err := qualifiedName(file, fmt.Sprintf("%s.creators[%d]", path, j), c.Content[j], 2); err != nil {
+						node := c // a single name, not a list
+						if c.Kind == yaml.SequenceNode {
+							node = c.Content[j]
+						}
+						if _, err := qualifiedName(file, fmt.Sprintf("%s.creators[%d]", path, j), node, 2); err != nil {
 							return err
 						}
 						cfg.creators = append(cfg.creators, cr)
