@@ -119,6 +119,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if c.cfg.CrossPackage {
 		c.guard(pass, nil, func() { e.exportFacts(funcs) })
 	}
+	c.reportGuesses(pass, e)
 	return struct{}{}, nil
 }
 

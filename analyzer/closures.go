@@ -58,10 +58,8 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 		return summary{kind: always}
 	}
 	run := func(assume map[ssa.Value]truth) (*funcAnalysis, bool) {
-		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(input, kind, content), heldAt: map[ssa.Instruction]bool{}}
-		sub := &funcAnalysis{env: fa.env, cat: fa.cat, fn: fn, obls: []*obligation{in}, assume: assume, depth: fa.depth + 1, cache: fa.cache, guesses: fa.guesses}
-		sub.buildEvents()
-		sub.solveFrom(single(held))
+		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(input, kind, content)}
+		sub := fa.env.judgeInput(fn, in, assume, fa.depth+1, fa.cache)
 		return sub, !in.heldAtExit
 	}
 	sub, released := run(nil)
@@ -87,6 +85,18 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 		return summary{kind: always, method: method}
 	}
 	return summary{kind: never}
+}
+
+// judgeInput runs the dataflow of fn over one input that is held on entry —
+// a parameter, a captured variable, a field of the receiver — under
+// assumptions about fn's free variables, and returns the analysis; the
+// input records, for each exit, whether it still holds it.
+func (e *env) judgeInput(fn *ssa.Function, in *obligation, assume map[ssa.Value]truth, depth int, cache map[summaryKey]summary) *funcAnalysis {
+	in.heldAt = map[ssa.Instruction]bool{}
+	sub := &funcAnalysis{env: e, fn: fn, obls: []*obligation{in}, assume: assume, depth: depth, cache: cache}
+	sub.buildEvents()
+	sub.solveFrom(single(held))
+	return sub
 }
 
 // releaseName returns the release method the closure calls, for messages.

@@ -8,14 +8,6 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// TestConfigFile runs the analysis with the in-house resources of
-// testdata/inhouse.yml.
-func TestConfigFile(t *testing.T) {
-	cfg := DefaultConfig()
-	cfg.ConfigFile = filepath.Join(analysistest.TestData(), "inhouse.yml")
-	analysistest.Run(factsIgnored{t}, analysistest.TestData(), New(cfg), "inhouse")
-}
-
 // TestConfigErrors checks that a bad configuration names the file, the
 // line, the column and the key.
 func TestConfigErrors(t *testing.T) {
@@ -68,15 +60,4 @@ func FuzzParseConfig(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _ = parseConfig("fuzz.yml", data)
 	})
-}
-
-// factsIgnored drops analysistest's complaints about facts.
-type factsIgnored struct{ *testing.T }
-
-func (d factsIgnored) Errorf(format string, args ...any) {
-	d.Helper()
-	if format == "%v: unexpected %s: %v" && len(args) == 3 && args[1] == "fact" {
-		return
-	}
-	d.T.Errorf(format, args...)
 }

@@ -228,7 +228,6 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 			fact.Acquires, fact.ReleaseFunc = fa.freshResults(withResource)
 		}
 	}
-	bare := &funcAnalysis{env: e, cat: e.cat, fn: fn, cache: map[summaryKey]summary{}, guesses: e.guesses}
 	for i, p := range fn.Params {
 		r := e.paramResource(p.Type())
 		if r == nil {
@@ -238,13 +237,21 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 			fact.Releases = append(fact.Releases, i) // an owning struct's release method
 			continue
 		}
-		o := &obligation{typ: p.Type(), res: r}
-		s := bare.summarize(fn, p, direct, 0, o)
-		if s.kind == never {
+		// One run of the dataflow over the parameter decides: never given
+		// back (a borrower), or given back exactly when the call fails or
+		// succeeds, or otherwise (a releaser: we would rather miss a leak
+		// than invent one). A recursive call of fn is supposed to release.
+		in := &obligation{typ: p.Type(), res: r, aliases: computeAliases(p, direct, 0)}
+		cache := map[summaryKey]summary{{fn, p, direct, 0}: {kind: always}}
+		sub := e.judgeInput(fn, in, nil, 1, cache)
+		if in.heldAtExit && !releasesSomewhere(sub) && !releasedAtSomeExit(sub) {
 			fact.Borrows = append(fact.Borrows, i)
 			continue
 		}
-		switch onError, onSuccess := errorCorrelated(e, fn, p, o); {
+		if in.heldAtExit {
+			sub.guess(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
+		}
+		switch onError, onSuccess := errorCorrelated(fn, in.heldAt); {
 		case onError:
 			fact.ReleasesOnError = append(fact.ReleasesOnError, i)
 		case onSuccess:
@@ -260,24 +267,18 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 	return fact
 }
 
-// errorCorrelated reports whether fn gives parameter p back (or takes it
-// over) on exactly the returns whose error result is not nil (onError), or
-// on exactly those whose error is nil (onSuccess).
-func errorCorrelated(e *env, fn *ssa.Function, p ssa.Value, o *obligation) (onError, onSuccess bool) {
+// errorCorrelated reports whether fn gives an input back (or takes it over)
+// on exactly the returns whose error result is not nil (onError), or on
+// exactly those whose error is nil (onSuccess), from whether each exit
+// still held it (judgeInput).
+func errorCorrelated(fn *ssa.Function, heldAt map[ssa.Instruction]bool) (onError, onSuccess bool) {
 	results := fn.Signature.Results()
 	last := results.Len() - 1
-	if last < 0 || !types.Identical(results.At(last).Type(), errorType) {
-		return false, false
-	}
-	in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(p, direct, 0), heldAt: map[ssa.Instruction]bool{}}
-	sub := &funcAnalysis{env: e, cat: e.cat, fn: fn, obls: []*obligation{in}, depth: 1, cache: map[summaryKey]summary{}, guesses: e.guesses}
-	sub.buildEvents()
-	sub.solveFrom(single(held))
-	if len(in.heldAt) == 0 {
+	if last < 0 || !types.Identical(results.At(last).Type(), errorType) || len(heldAt) == 0 {
 		return false, false
 	}
 	onError, onSuccess = true, true
-	for exit, stillHeld := range in.heldAt {
+	for exit, stillHeld := range heldAt {
 		ret, ok := exit.(*ssa.Return)
 		if !ok {
 			return false, false

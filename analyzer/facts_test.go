@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/connrelease/connrelease/analyzer"
@@ -18,4 +19,12 @@ func TestFacts(t *testing.T) {
 // function that creates one.
 func TestPoolFacts(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.DefaultConfig()), "pools")
+}
+
+// TestConfigFile runs the analysis with the in-house resources of
+// testdata/inhouse.yml.
+func TestConfigFile(t *testing.T) {
+	cfg := analyzer.DefaultConfig()
+	cfg.ConfigFile = filepath.Join(analysistest.TestData(), "inhouse.yml")
+	analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(cfg), "inhouse")
 }

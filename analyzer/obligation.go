@@ -81,7 +81,6 @@ type condition struct {
 // funcAnalysis is the analysis of one function.
 type funcAnalysis struct {
 	env    *env
-	cat    *catalog
 	fn     *ssa.Function
 	obls   []*obligation
 	events [][]event // per block, in order
@@ -89,9 +88,6 @@ type funcAnalysis struct {
 	assume map[ssa.Value]truth
 	depth  int
 	cache  map[summaryKey]summary
-	// guesses records where the analysis supposed rather than knew, for
-	// the -verbose flag. Shared with the summaries it computes.
-	guesses *[]guess
 	// recovers: the function defers a closure that calls recover, so its
 	// panics return.
 	recovers bool
@@ -109,9 +105,7 @@ type guess struct {
 }
 
 func (fa *funcAnalysis) guess(pos token.Pos, reason string) {
-	if fa.guesses != nil {
-		*fa.guesses = append(*fa.guesses, guess{pos, reason})
-	}
+	*fa.env.guesses = append(*fa.env.guesses, guess{pos, reason})
 }
 
 // newFuncAnalysis finds the acquisitions of fn, or returns nil if it has
@@ -120,7 +114,7 @@ func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
 	if len(fn.Blocks) == 0 {
 		return nil
 	}
-	fa := &funcAnalysis{env: e, cat: e.cat, fn: fn, cache: map[summaryKey]summary{}, guesses: e.guesses}
+	fa := &funcAnalysis{env: e, fn: fn, cache: map[summaryKey]summary{}}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if call, ok := instr.(*ssa.Call); ok {
@@ -160,7 +154,7 @@ func (fa *funcAnalysis) linkChildren() {
 	for i, o := range fa.obls {
 		c := o.call.Common()
 		f := calleeFunc(c)
-		if !fa.cat.tied[funcKey(f)] {
+		if !fa.env.cat.tied[funcKey(f)] {
 			continue
 		}
 		recv := c.Value
@@ -202,8 +196,8 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		return nil
 	}
 	index, releaseFunc := 0, -1
-	if !fa.cat.packages[f.Pkg().Path()] || !fa.cat.acquirers[funcKey(f)] {
-		if fa.env == nil || call.Common().IsInvoke() {
+	if !fa.env.cat.packages[f.Pkg().Path()] || !fa.env.cat.acquirers[funcKey(f)] {
+		if call.Common().IsInvoke() {
 			return nil
 		}
 		fact := fa.env.factOf(f)
@@ -435,7 +429,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		}
 		return
 	}
-	if def == nil && fa.cat.isNoReturn(f) {
+	if def == nil && fa.env.cat.isNoReturn(f) {
 		emit(event{kind: evNoReturn, obl: -1, instr: instr})
 		return
 	}
@@ -480,16 +474,16 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		}
 	}
 	key := ""
-	if f.Pkg() != nil && fa.cat.packages[f.Pkg().Path()] {
+	if f.Pkg() != nil && fa.env.cat.packages[f.Pkg().Path()] {
 		key = funcKey(f)
 	}
-	consumed, isConsumer := fa.cat.consumers[key]
+	consumed, isConsumer := fa.env.cat.consumers[key]
 	for i, a := range args {
 		for _, r := range fa.aliasesOf(a) {
 			switch {
 			case isConsumer && i == consumed:
 				release(r.obl, f.Name())
-			case f.Pkg() != nil && fa.cat.borrowers[f.Pkg().Path()]:
+			case f.Pkg() != nil && fa.env.cat.borrowers[f.Pkg().Path()]:
 				// Only looks at it.
 			case r.kind == closure && !fa.closureMayRelease(a, r.obl):
 				// A callback that only uses it: calling it releases nothing.

@@ -65,9 +65,7 @@ func (e *env) releasesAField(m *ssa.Function, st *types.Struct) bool {
 		}
 		recv := m.Params[0]
 		in := &obligation{typ: ft, res: r, aliases: computeFieldAliases(recv, i)}
-		sub := &funcAnalysis{env: e, cat: e.cat, fn: m, obls: []*obligation{in}, depth: 1, cache: map[summaryKey]summary{}, guesses: e.guesses}
-		sub.buildEvents()
-		sub.solveFrom(single(held))
+		sub := e.judgeInput(m, in, nil, 1, map[summaryKey]summary{})
 		// Released on every path, by a release method of the field or a
 		// known releaser (not merely handed to a function we cannot see).
 		if !in.heldAtExit && knownRelease(sub) {

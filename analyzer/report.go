@@ -19,16 +19,6 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 	if expectedToPanic(fa.fn) {
 		return // a function literal a test asserts panics: it never returns
 	}
-	if c.cfg.Debug && fa.guesses != nil {
-		seen := map[guess]bool{}
-		for _, g := range *fa.guesses {
-			if seen[g] || !g.pos.IsValid() {
-				continue
-			}
-			seen[g] = true
-			pass.Report(analysis.Diagnostic{Pos: g.pos, Category: CategoryDebug, Message: "connrelease: " + g.reason})
-		}
-	}
 	for i, o := range fa.obls {
 		if o.call == nil {
 			continue
@@ -58,12 +48,7 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 		case o.leakPos.IsValid():
 			pos := o.leakPos
 			line := pass.Fset.Position(pos).Line
-			var msg string
-			if d.discarded {
-				msg = fmt.Sprintf("the %s from %s is discarded and never %s", d.typ, d.src, o.res.verb)
-			} else {
-				msg = fmt.Sprintf("%s (%s from %s) is not %s on every path: the return at line %d leaks it", d.name, d.typ, d.src, o.res.verb, line)
-			}
+			msg := d.leak(o.res.verb, fmt.Sprintf("the return at line %d leaks it", line))
 			related := "this return leaks it"
 			if o.leakEnd {
 				related = "the end of the function leaks it"
@@ -81,10 +66,7 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 				SuggestedFixes: fixes,
 			})
 		case o.loopLeak:
-			msg := fmt.Sprintf("%s (%s from %s) is not %s on every path: the next loop iteration acquires it again while it is still held", d.name, d.typ, d.src, o.res.verb)
-			if d.discarded {
-				msg = fmt.Sprintf("the %s from %s is discarded and never %s", d.typ, d.src, o.res.verb)
-			}
+			msg := d.leak(o.res.verb, "the next loop iteration acquires it again while it is still held")
 			pass.Report(analysis.Diagnostic{
 				Pos:      site.call.Pos(),
 				End:      site.call.End(),
@@ -132,6 +114,22 @@ func expectedToPanic(fn *ssa.Function) bool {
 	return false
 }
 
+// reportGuesses reports, for -verbose, each place of the package where the
+// analysis supposed a release rather than knew of one, once.
+func (c *checker) reportGuesses(pass *analysis.Pass, e *env) {
+	if !c.cfg.Debug {
+		return
+	}
+	seen := map[guess]bool{}
+	for _, g := range *e.guesses {
+		if seen[g] || !g.pos.IsValid() {
+			continue
+		}
+		seen[g] = true
+		pass.Report(analysis.Diagnostic{Pos: g.pos, Category: CategoryDebug, Message: "connrelease: " + g.reason})
+	}
+}
+
 // description is how a message names a resource.
 type description struct {
 	name      string // the variable it was assigned to
@@ -140,15 +138,18 @@ type description struct {
 	discarded bool
 }
 
-func describe(pass *analysis.Pass, site *callSite, o *obligation) description {
-	qual := func(p *types.Package) string {
-		if p == pass.Pkg {
-			return ""
-		}
-		return p.Name()
+// leak is the message of a leak: which path leaks it (why), or that the
+// result was discarded.
+func (d description) leak(verb, why string) string {
+	if d.discarded {
+		return fmt.Sprintf("the %s from %s is discarded and never %s", d.typ, d.src, verb)
 	}
+	return fmt.Sprintf("%s (%s from %s) is not %s on every path: %s", d.name, d.typ, d.src, verb, why)
+}
+
+func describe(pass *analysis.Pass, site *callSite, o *obligation) description {
 	d := description{
-		typ: types.TypeString(o.typ, qual),
+		typ: types.TypeString(o.typ, qualifier(pass)),
 		src: types.ExprString(site.call.Fun),
 	}
 	if ix, ok := site.call.Fun.(*ast.IndexExpr); ok {

@@ -177,44 +177,30 @@ stop_pg() {
 	fi
 }
 
-stop_mariadb() {
-	if [ -f "$MY_PID" ]; then
-		local pid i
-		pid=$(cat "$MY_PID" 2>/dev/null || true)
-		if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-			kill -TERM "$pid" 2>/dev/null || true
-			for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
-				kill -0 "$pid" 2>/dev/null || break
-				sleep 0.2
-			done
-			if kill -0 "$pid" 2>/dev/null; then
-				say "MariaDB (pid $pid) did not stop in ${STOP_TIMEOUT}s: killing it"
-				kill -KILL "$pid" 2>/dev/null || true
-			fi
+# stop_pidfile NAME PIDFILE: SIGTERM the process of PIDFILE, wait up to
+# STOP_TIMEOUT seconds, then SIGKILL it; forget the pid file.
+stop_pidfile() {
+	local name=$1 file=$2 pid i
+	[ -f "$file" ] || return 0
+	pid=$(cat "$file" 2>/dev/null || true)
+	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+		kill -TERM "$pid" 2>/dev/null || true
+		for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.2
+		done
+		if kill -0 "$pid" 2>/dev/null; then
+			say "$name (pid $pid) did not stop in ${STOP_TIMEOUT}s: killing it"
+			kill -KILL "$pid" 2>/dev/null || true
 		fi
-		rm -f "$MY_PID"
 	fi
+	rm -f "$file"
 }
 
-stop_redis() {
-	if [ -f "$RD_PID" ]; then
-		local pid i
-		pid=$(cat "$RD_PID" 2>/dev/null || true)
-		if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-			# SIGTERM: redis-server shuts down (nothing to save: --save "").
-			kill -TERM "$pid" 2>/dev/null || true
-			for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
-				kill -0 "$pid" 2>/dev/null || break
-				sleep 0.2
-			done
-			if kill -0 "$pid" 2>/dev/null; then
-				say "Redis (pid $pid) did not stop in ${STOP_TIMEOUT}s: killing it"
-				kill -KILL "$pid" 2>/dev/null || true
-			fi
-		fi
-		rm -f "$RD_PID"
-	fi
-}
+stop_mariadb() { stop_pidfile MariaDB "$MY_PID"; }
+
+# SIGTERM: redis-server shuts down (nothing to save: --save "").
+stop_redis() { stop_pidfile Redis "$RD_PID"; }
 
 cmd_stop() {
 	stop_pg
