@@ -29,6 +29,10 @@ type Config struct {
 	// Debug reports, as diagnostics of category "debug", the functions the
 	// analysis gave up on and why.
 	Debug bool
+	// naiveForm builds every package in naive-form SSA, as a package with
+	// a very large function is (see liftLimit): for the tests, which run
+	// the suites in both forms.
+	naiveForm bool
 }
 
 // DefaultConfig is the configuration of Analyzer.
@@ -104,9 +108,13 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	sup := newSuppressor(pass)
 	defer sup.finish()
-	funcs := buildSSA(pass, c.cat, c.cfg.CrossPackage)
+	funcs, large := buildSSA(pass, c.cat, c.cfg.CrossPackage, c.cfg.naiveForm)
 	if len(funcs) == 0 {
 		return struct{}{}, nil
+	}
+	defer forgetSoleStores(funcs)
+	if large.IsValid() && c.cfg.Debug {
+		pass.Report(analysis.Diagnostic{Pos: large, Category: CategoryDebug, Message: "connrelease: this function is too large to lift its variables into registers cheaply; the package is analysed in naive SSA form"})
 	}
 	e := newEnv(pass, c.cat, funcs)
 	e.crossPackage = c.cfg.CrossPackage

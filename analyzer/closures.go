@@ -92,8 +92,7 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 // assumptions about fn's free variables, and returns the analysis; the
 // input records, for each exit, whether it still holds it.
 func (e *env) judgeInput(fn *ssa.Function, in *obligation, assume map[ssa.Value]truth, depth int, cache map[summaryKey]summary) *funcAnalysis {
-	in.heldAt = map[ssa.Instruction]bool{}
-	sub := &funcAnalysis{env: e, fn: fn, obls: []*obligation{in}, assume: assume, depth: depth, cache: cache}
+	sub := &funcAnalysis{env: e, fn: fn, obls: []*obligation{in}, assume: assume, depth: depth, cache: cache, heldAt: map[ssa.Instruction]bool{}}
 	sub.buildEvents()
 	sub.solveFrom(single(held))
 	return sub
@@ -133,7 +132,7 @@ func knownRelease(sub *funcAnalysis) bool {
 // holds its input: given back on an edge (rows read to their end) rather
 // than by an event.
 func releasedAtSomeExit(sub *funcAnalysis) bool {
-	for _, stillHeld := range sub.obls[0].heldAt {
+	for _, stillHeld := range sub.heldAt {
 		if !stillHeld {
 			return true
 		}

@@ -122,10 +122,10 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 		b := work[0]
 		work = work[1:]
 		queued[b.Index] = false
-		phi := branchPhi(b)
+		subjects := branchSubjects(b)
 		var edges []state // the states to run through b, with their edge
 		var edgeIdx []int
-		if phi != nil {
+		if subjects != nil {
 			for k, st := range in[b.Index] {
 				if st != nil {
 					edges = append(edges, st.clone())
@@ -146,8 +146,8 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 				continue // the path ends without returning
 			}
 			var subject ssa.Value
-			if phi != nil && edgeIdx[e] < len(phi.Edges) {
-				subject = phi.Edges[edgeIdx[e]]
+			if subjects != nil && edgeIdx[e] < len(subjects) {
+				subject = subjects[edgeIdx[e]]
 			}
 			for si, succ := range b.Succs {
 				out, feasible := fa.refineEdge(b, si, st, subject)
@@ -204,23 +204,45 @@ func predIndex(b, pred *ssa.BasicBlock) int {
 	return len(b.Preds)
 }
 
-// branchPhi returns the phi of block b that b's closing branch compares with
-// nil, if there is one.
-func branchPhi(b *ssa.BasicBlock) *ssa.Phi {
+// branchSubjects returns, for each predecessor of block b, the value that
+// b's closing branch compares with nil on the paths through it, when that
+// value depends on the path: the edges of a phi of b, or, in naive-form
+// SSA (see ssabuild.go), the store that reaches b's load of a local
+// variable from each predecessor (nil where none is found). It returns nil
+// when the compared value does not depend on the path.
+func branchSubjects(b *ssa.BasicBlock) []ssa.Value {
 	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok {
 		return nil
 	}
-	cond := stripNot(ifInstr.Cond)
-	x, _, ok := nilCompare(cond)
+	x, _, ok := nilCompare(stripNot(ifInstr.Cond))
 	if !ok {
 		return nil
 	}
-	phi, ok := x.(*ssa.Phi)
-	if !ok || phi.Block() != b {
-		return nil
+	switch x := x.(type) {
+	case *ssa.Phi:
+		if x.Block() == b {
+			return x.Edges
+		}
+	case *ssa.UnOp:
+		if _, local := x.X.(*ssa.Alloc); !local || x.Op != token.MUL || x.Block() != b || len(b.Preds) < 2 {
+			return nil
+		}
+		if _, found, stop := reachingStoreInBlock(x.X, b, indexOf(x)); found || stop {
+			return nil
+		}
+		subjects := make([]ssa.Value, len(b.Preds))
+		known := false
+		for k, p := range b.Preds {
+			if v, found, _ := reachingStore(x.X, p, len(p.Instrs)); found {
+				subjects[k], known = v, true
+			}
+		}
+		if known {
+			return subjects
+		}
 	}
-	return phi
+	return nil
 }
 
 func stripNot(v ssa.Value) ssa.Value {
@@ -311,11 +333,9 @@ func (fa *funcAnalysis) atReturn(exit ssa.Instruction, st state) {
 	} else {
 		pos = endPos(fa.fn)
 	}
-	for _, o := range fa.obls {
-		if o.heldAt != nil {
-			if _, ok := o.heldAt[exit]; !ok {
-				o.heldAt[exit] = false
-			}
+	if fa.heldAt != nil {
+		if _, ok := fa.heldAt[exit]; !ok {
+			fa.heldAt[exit] = false
 		}
 	}
 	for i, facts := range st {
@@ -323,8 +343,8 @@ func (fa *funcAnalysis) atReturn(exit ssa.Instruction, st state) {
 		leaks := facts.any(func(f fact) bool {
 			return f&(held|lost) != 0 && f&armed == 0 && !(f&armedCond != 0 && fa.condAtReturn(o, exit))
 		})
-		if o.heldAt != nil {
-			o.heldAt[exit] = o.heldAt[exit] || leaks
+		if fa.heldAt != nil {
+			fa.heldAt[exit] = fa.heldAt[exit] || leaks
 		}
 		if !leaks {
 			continue

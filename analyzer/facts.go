@@ -251,7 +251,7 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 		if in.heldAtExit {
 			sub.guess(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
 		}
-		switch onError, onSuccess := errorCorrelated(fn, in.heldAt); {
+		switch onError, onSuccess := errorCorrelated(fn, sub.heldAt); {
 		case onError:
 			fact.ReleasesOnError = append(fact.ReleasesOnError, i)
 		case onSuccess:

@@ -1,9 +1,11 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -123,16 +125,21 @@ func (c *checker) deferFix(pass *analysis.Pass, fa *funcAnalysis, o *obligation,
 }
 
 // releasedSomewhere reports whether some instruction of the function
-// releases or hands over obligation i.
+// releases or hands over obligation i. The obligations released somewhere
+// are collected on first use, so that a function of many leaks is not
+// scanned once for each.
 func (fa *funcAnalysis) releasedSomewhere(i int) bool {
-	for _, evs := range fa.events {
-		for _, ev := range evs {
-			if ev.obl == i && (ev.kind == evRelease || ev.kind == evDefer) {
-				return true
+	if fa.released == nil {
+		fa.released = map[int]bool{}
+		for _, evs := range fa.events {
+			for _, ev := range evs {
+				if ev.kind == evRelease || ev.kind == evDefer {
+					fa.released[ev.obl] = true
+				}
 			}
 		}
 	}
-	return false
+	return fa.released[i]
 }
 
 // isErrCheck reports whether s is `if err != nil { …; return … }`.
@@ -207,27 +214,43 @@ func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
 // pathTo returns the nodes from target up to root, innermost first, or nil
 // if target is not under root.
 func pathTo(root, target ast.Node) []ast.Node {
-	var stack, found []ast.Node
-	ast.Inspect(root, func(n ast.Node) bool {
-		if found != nil {
-			return false
-		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		if n.Pos() > target.Pos() || n.End() < target.End() {
-			return false // target is not inside n
-		}
-		stack = append(stack, n)
+	var path []ast.Node
+	for n := root; n != nil; n = childContaining(n, target) {
+		path = append(path, n)
 		if n == target {
-			found = make([]ast.Node, len(stack))
-			for i, x := range stack {
-				found[len(stack)-1-i] = x
-			}
-			return false
+			slices.Reverse(path)
+			return path
 		}
-		return true
+	}
+	return nil
+}
+
+// childContaining returns the child of n that contains target, or nil. The
+// statements of a block are searched by position, so that the path into a
+// function of many statements costs their logarithm, not their number.
+func childContaining(n, target ast.Node) ast.Node {
+	contains := func(c ast.Node) bool { return c.Pos() <= target.Pos() && target.End() <= c.End() }
+	var list []ast.Stmt
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		list = n.List
+	case *ast.CaseClause:
+		list = n.Body
+	case *ast.CommClause:
+		list = n.Body
+	}
+	if k, _ := slices.BinarySearchFunc(list, target.End(), func(s ast.Stmt, end token.Pos) int { return cmp.Compare(s.End(), end) }); k < len(list) && contains(list[k]) {
+		return list[k]
+	}
+	var child ast.Node
+	ast.Inspect(n, func(c ast.Node) bool {
+		switch {
+		case c == n:
+			return true
+		case child == nil && c != nil && contains(c):
+			child = c
+		}
+		return false
 	})
-	return found
+	return child
 }

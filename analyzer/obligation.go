@@ -43,7 +43,6 @@ type obligation struct {
 	deferCandidate       *ssa.Defer
 	deferCandidateMethod string
 	heldAtExit           bool // for a summary input: some return still holds it
-	heldAt               map[ssa.Instruction]bool
 }
 
 type evKind uint8
@@ -95,6 +94,11 @@ type funcAnalysis struct {
 	// first use; byCall maps each acquisition to its obligation.
 	index  map[ssa.Value][]aliasRef
 	byCall map[*ssa.Call]int
+	// heldAt records, for an input judged alone (judgeInput), whether each
+	// exit still holds it.
+	heldAt map[ssa.Instruction]bool
+	// released: the obligations some event releases (releasedSomewhere).
+	released map[int]bool
 }
 
 // A guess is a place where the analysis could not tell and chose the

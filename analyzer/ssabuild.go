@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -13,11 +14,19 @@ import (
 // imports no package of the catalog, which then cannot hold an obligation.
 // Building SSA here rather than requiring buildssa spares every other
 // package the cost.
-func buildSSA(pass *analysis.Pass, cat *catalog, facts bool) []*ssa.Function {
+//
+// A package with a function too large to lift (see liftLimit), or any
+// package when naive is set, is built in naive form; large is then the
+// position of that function, and NoPos otherwise.
+func buildSSA(pass *analysis.Pass, cat *catalog, facts, naive bool) (funcs []*ssa.Function, large token.Pos) {
 	if !importsCatalog(pass.Pkg, cat) && !usesCatalog(pass.TypesInfo, cat) && !(facts && importsFacts(pass)) {
-		return nil
+		return nil, token.NoPos
 	}
-	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	mode := ssa.BuilderMode(0)
+	if large = largestLift(pass.Files, pass.TypesInfo); large.IsValid() || naive {
+		mode = ssa.NaiveForm
+	}
+	prog := ssa.NewProgram(pass.Fset, mode)
 	created := map[*types.Package]bool{pass.Pkg: true}
 	create := func(p *types.Package) {
 		if created[p] {
@@ -49,7 +58,6 @@ func buildSSA(pass *analysis.Pass, cat *catalog, facts bool) []*ssa.Function {
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
 
-	var funcs []*ssa.Function
 	var add func(f *ssa.Function)
 	add = func(f *ssa.Function) {
 		funcs = append(funcs, f)
@@ -78,7 +86,88 @@ func buildSSA(pass *analysis.Pass, cat *catalog, facts bool) []*ssa.Function {
 			add(anon)
 		}
 	}
-	return funcs
+	if mode&ssa.NaiveForm != 0 {
+		recordSoleStores(funcs)
+	}
+	return funcs, large
+}
+
+// BuilderMode returns the go/ssa mode connrelease builds a package's SSA
+// in: naive form when one of its functions is too large to lift cheaply
+// (see liftLimit), the default form otherwise.
+func BuilderMode(files []*ast.File, info *types.Info) ssa.BuilderMode {
+	if largestLift(files, info).IsValid() {
+		return ssa.NaiveForm
+	}
+	return 0
+}
+
+// liftLimit bounds the estimated cost of lifting one function. go/ssa's
+// lifting, which turns local variables into registers and places the phis,
+// takes time in proportion to the function's variables times its blocks:
+// a function of 10 000 acquisitions and branches took 28 s to lift, 99 %
+// of its analysis. Naive form keeps variables in memory, and the analysis
+// reads each load through the store that reaches it (resolve, soleStore,
+// branchSubjects): its cost grows in proportion to the function, and the
+// test suites pass in both forms. The limit, about 2 000 variables times
+// 5 000 blocks, is far above ordinary code, where lifting costs little.
+const liftLimit = 10_000_000
+
+// largestLift returns the position of the first function (declaration or
+// literal, each on its own as go/ssa builds them) whose estimated lifting
+// cost, variables times blocks, exceeds liftLimit, or NoPos.
+func largestLift(files []*ast.File, info *types.Info) token.Pos {
+	var found token.Pos
+	var walk func(fn ast.Node, typ *ast.FuncType, body *ast.BlockStmt)
+	walk = func(fn ast.Node, typ *ast.FuncType, body *ast.BlockStmt) {
+		vars, blocks := 0, 1
+		count := func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				walk(n, n.Type, n.Body)
+				return false // a function of its own
+			case *ast.Ident:
+				if _, ok := info.Defs[n].(*types.Var); ok {
+					vars++
+				}
+			case *ast.IfStmt:
+				blocks += 2
+			case *ast.ForStmt, *ast.RangeStmt:
+				blocks += 3
+			case *ast.CaseClause, *ast.CommClause, *ast.ReturnStmt, *ast.BranchStmt, *ast.LabeledStmt:
+				blocks++
+			case *ast.BinaryExpr:
+				if n.Op == token.LAND || n.Op == token.LOR {
+					blocks++
+				}
+			}
+			return true
+		}
+		ast.Inspect(typ, count)
+		if body != nil {
+			ast.Inspect(body, count)
+		}
+		if !found.IsValid() && vars*blocks > liftLimit {
+			found = fn.Pos()
+		}
+	}
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			if d, ok := decl.(*ast.FuncDecl); ok {
+				walk(d, d.Type, d.Body)
+				continue
+			}
+			// Function literals in package-level initialisers.
+			ast.Inspect(decl, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok {
+					walk(lit, lit.Type, lit.Body)
+					return false
+				}
+				return true
+			})
+		}
+	}
+	return found
 }
 
 func importsCatalog(pkg *types.Package, cat *catalog) bool {

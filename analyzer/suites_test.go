@@ -34,3 +34,15 @@ func TestSuites(t *testing.T) {
 		})
 	}
 }
+
+// TestSuitesNaiveForm runs the suites on naive-form SSA, where local
+// variables stay in memory: the form a package with a function too large
+// to lift is analysed in. The same diagnostics must come out.
+func TestSuitesNaiveForm(t *testing.T) {
+	for _, s := range suites {
+		t.Run(s.pkg, func(t *testing.T) {
+			t.Parallel()
+			analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(analyzer.WithNaiveForm(analyzer.DefaultConfig())), s.pkg)
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -169,7 +170,9 @@ func computeFieldAliases(recv ssa.Value, i int) *aliasSet {
 }
 
 // localBase returns the Alloc that addr points into when addr is a local
-// variable or a field or element of one, or nil.
+// variable or a field or element of one, or nil. A pointer read from a
+// variable counts when the store it reads is known (naive-form SSA keeps
+// `sc := &scope{}` in memory).
 func localBase(addr ssa.Value) *ssa.Alloc {
 	for {
 		switch a := addr.(type) {
@@ -179,6 +182,12 @@ func localBase(addr ssa.Value) *ssa.Alloc {
 			addr = a.X
 		case *ssa.IndexAddr:
 			addr = a.X
+		case *ssa.UnOp:
+			r, _ := resolve(a)
+			if r == a {
+				return nil
+			}
+			addr = r
 		default:
 			return nil
 		}
@@ -225,29 +234,126 @@ func reachingStore(addr ssa.Value, b *ssa.BasicBlock, end int) (val ssa.Value, f
 	seen := 0
 	for b != nil && seen < 64 {
 		seen++
-		for i := end - 1; i >= 0; i-- {
-			switch instr := b.Instrs[i].(type) {
-			case *ssa.Store:
-				if instr.Addr == addr {
-					return instr.Val, true, false
-				}
-			case *ssa.Call, *ssa.Go:
-				// (A deferred call runs at exit: it writes nothing now.)
-				// A callee could store through the variable only if its
-				// address escaped; local cells whose address is taken by a
-				// closure are written by that closure only when it runs.
-				if callMayWrite(instr.(ssa.CallInstruction).Common(), addr) {
-					return nil, false, false
-				}
-			}
+		if val, found, stop := reachingStoreInBlock(addr, b, end); found || stop {
+			return val, found, false
 		}
 		if len(b.Preds) != 1 {
+			if v, ok := soleStore(addr, b, end); ok {
+				return v, true, false
+			}
 			return nil, false, b.Index == 0 && len(b.Preds) == 0
 		}
 		b = b.Preds[0]
 		end = len(b.Instrs)
 	}
+	if v, ok := soleStore(addr, b, end); ok {
+		return v, true, false
+	}
 	return nil, false, false
+}
+
+// reachingStoreInBlock looks for the last store to addr before instruction
+// index end of block b; stop reports a call that may write it instead.
+func reachingStoreInBlock(addr ssa.Value, b *ssa.BasicBlock, end int) (val ssa.Value, found, stop bool) {
+	for i := end - 1; i >= 0; i-- {
+		switch instr := b.Instrs[i].(type) {
+		case *ssa.Store:
+			if instr.Addr == addr {
+				return instr.Val, true, false
+			}
+		case *ssa.Call, *ssa.Go:
+			// (A deferred call runs at exit: it writes nothing now.)
+			// A callee could store through the variable only if its
+			// address escaped; local cells whose address is taken by a
+			// closure are written by that closure only when it runs.
+			if callMayWrite(instr.(ssa.CallInstruction).Common(), addr) {
+				return nil, false, true
+			}
+		}
+	}
+	return nil, false, false
+}
+
+// soleStore returns the value of the only store to the local variable addr
+// when that store comes before instruction end of block b on every path
+// (it dominates) and nothing else can write the variable: each of its uses
+// is a load or that store. A variable assigned once holds that value
+// wherever the assignment dominates; this is how a load is resolved in
+// naive-form SSA (see ssabuild.go), where variables, parameters included,
+// stay in memory.
+func soleStore(addr ssa.Value, b *ssa.BasicBlock, end int) (ssa.Value, bool) {
+	alloc, ok := addr.(*ssa.Alloc)
+	if !ok || b == nil {
+		return nil, false
+	}
+	stores, ok := soleStores.Load(alloc.Parent())
+	if !ok {
+		return nil, false
+	}
+	store := stores.(map[*ssa.Alloc]*ssa.Store)[alloc]
+	if store == nil {
+		return nil, false
+	}
+	if sb := store.Block(); sb == b {
+		if i := indexOf(store); i < 0 || i >= end {
+			return nil, false
+		}
+	} else if !sb.Dominates(b) {
+		return nil, false
+	}
+	return store.Val, true
+}
+
+// soleStores maps each function of a package built in naive form, while
+// the package is analysed, to its variables that are stored exactly once
+// and otherwise only loaded, with that store: found once per function
+// rather than by scanning a variable's uses at every load.
+var soleStores sync.Map // *ssa.Function → map[*ssa.Alloc]*ssa.Store
+
+// recordSoleStores fills soleStores for fns; forgetSoleStores empties it.
+func recordSoleStores(fns []*ssa.Function) {
+	for _, fn := range fns {
+		stores := map[*ssa.Alloc]*ssa.Store{}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if alloc, ok := instr.(*ssa.Alloc); ok {
+					if store := onlyStore(alloc); store != nil {
+						stores[alloc] = store
+					}
+				}
+			}
+		}
+		soleStores.Store(fn, stores)
+	}
+}
+
+func forgetSoleStores(fns []*ssa.Function) {
+	for _, fn := range fns {
+		soleStores.Delete(fn)
+	}
+}
+
+// onlyStore returns the store to alloc when there is one and every other
+// use of alloc loads it.
+func onlyStore(alloc *ssa.Alloc) *ssa.Store {
+	var store *ssa.Store
+	for _, ref := range *alloc.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			if store != nil || ref.Addr != alloc || ref.Val == alloc {
+				return nil
+			}
+			store = ref
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return nil
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	return store
 }
 
 // callMayWrite reports whether the call may store through addr: addr is
