@@ -68,10 +68,10 @@ func analyze(a *analysis.Analyzer, t *target) (result, error) {
 }
 
 // buildSSAOnly builds the target's SSA as the analyzer does (its imports
-// created from types, the package from syntax, BuilderMode 0) and nothing
-// else: the part of the analysis that belongs to go/ssa.
+// created from types, the package from syntax, in the analyzer's mode) and
+// nothing else: the part of the analysis that belongs to go/ssa.
 func buildSSAOnly(t *target) {
-	prog := ssa.NewProgram(t.fset, ssa.BuilderMode(0))
+	prog := ssa.NewProgram(t.fset, analyzer.BuilderMode(t.files, t.info))
 	for _, p := range t.pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}
@@ -338,21 +338,26 @@ func cpuTime(t *testing.T) time.Duration {
 }
 
 // TestScaling reports how the analysis time grows with the size of one
-// function and with the number of functions in a package: each size is
-// timed (process CPU time, the garbage collector's included) as the
-// fastest of a few runs, next to building its SSA alone, and the ratio of each size to the
-// one ten times smaller is printed (linear growth gives about 10x; the goal
-// is at most 12x). It checks the diagnostics of each size, so a run that
-// gave up cannot look fast, but it never fails on timing: the timing goals
-// live in the benchmarks. It takes a while (the largest function alone ran
-// for about 30 s at 92a7df4, nearly all of it in go/ssa), so it runs only
-// when asked:
+// function and with the number of functions in a package. Each size is
+// timed in process CPU time (the garbage collector's included, after a
+// collection that leaves only its input live), next to building its SSA
+// alone. A sample of a size repeats it to do the work of one run of the
+// largest size (ten runs of n=1 000 against one of n=10 000), and is
+// divided by its repetitions; the sizes take turns, three rounds, each
+// type-checked afresh, and each keeps its fastest sample, so that a busy
+// moment of the machine does not land on one size only. The
+// ratio of each size to the one ten times smaller is printed (linear growth
+// gives about 10x; the goal is at most 12x), with the SSA form the analyzer
+// chose. It checks the diagnostics of each size, so a run that gave up
+// cannot look fast, but it never fails on timing: the timing goals live in
+// the benchmarks. It takes about a minute, so it runs only when asked:
 //
 //	CONNRELEASE_SCALING=1 go test ./bench -run TestScaling -v
 func TestScaling(t *testing.T) {
 	if os.Getenv("CONNRELEASE_SCALING") == "" {
 		t.Skip("timing test: set CONNRELEASE_SCALING=1 to run it")
 	}
+	const rounds = 3
 	for _, c := range []struct {
 		name  string
 		sizes []int
@@ -361,37 +366,59 @@ func TestScaling(t *testing.T) {
 		{"branches and acquisitions in one function", branchSizes, branchySource},
 		{"small functions in one package", functionSizes, functionsSource},
 	} {
-		var prev, prevSSA time.Duration
-		for i, n := range c.sizes {
-			tg := checkSource(t, c.src(n))
-			a := analyzer.New(analyzer.DefaultConfig())
-			best, bestSSA := time.Duration(1<<63-1), time.Duration(1<<63-1)
-			var total time.Duration
-			for run := 0; run < 5 && (run == 0 || total < 2*time.Second); run++ {
+		a := analyzer.New(analyzer.DefaultConfig())
+		best := make([]time.Duration, len(c.sizes))
+		bestSSA := make([]time.Duration, len(c.sizes))
+		forms := make([]string, len(c.sizes))
+		for round := 0; round < rounds; round++ {
+			for i, n := range c.sizes {
+				// Type-checked afresh, so that only this input is live
+				// while it is timed.
+				tg := checkSource(t, c.src(n))
+				forms[i] = "lifted"
+				if analyzer.BuilderMode(tg.files, tg.info)&ssa.NaiveForm != 0 {
+					forms[i] = "naive form"
+				}
+				// A sample repeats the smaller sizes so that each does the
+				// work of one run of the largest: the garbage collector then
+				// sees the same volume in every sample.
+				reps := c.sizes[len(c.sizes)-1] / n
+				runtime.GC()
 				start := cpuTime(t)
-				r, err := analyze(a, tg)
-				d := cpuTime(t) - start
-				checkResult(t, r, err, expectedLeaks(n))
+				for range reps {
+					r, err := analyze(a, tg)
+					checkResult(t, r, err, expectedLeaks(n))
+				}
+				d := (cpuTime(t) - start) / time.Duration(reps)
+				runtime.GC()
 				start = cpuTime(t)
-				buildSSAOnly(tg)
-				dSSA := cpuTime(t) - start
-				total += d + dSSA
-				best, bestSSA = min(best, d), min(bestSSA, dSSA)
+				for range reps {
+					buildSSAOnly(tg)
+				}
+				dSSA := (cpuTime(t) - start) / time.Duration(reps)
+				if round == 0 || d < best[i] {
+					best[i] = d
+				}
+				if round == 0 || dSSA < bestSSA[i] {
+					bestSSA[i] = dSSA
+				}
 			}
-			line := fmt.Sprintf("%s, n=%d: %v (building SSA alone: %v)", c.name, n, best.Round(time.Microsecond), bestSSA.Round(time.Microsecond))
+		}
+		for i, n := range c.sizes {
+			line := fmt.Sprintf("%s, n=%d: %v (building SSA alone, %s: %v)", c.name, n, best[i].Round(time.Microsecond), forms[i], bestSSA[i].Round(time.Microsecond))
 			if i > 0 {
-				ratio := float64(best) / float64(prev)
+				prev, prevSSA := best[i-1], bestSSA[i-1]
+				ratio := float64(best[i]) / float64(prev)
 				line += fmt.Sprintf("; %.1fx n=%d", ratio, c.sizes[i-1])
 				if ratio > 12 {
 					line += " (goal: at most 12x)"
 				}
-				line += fmt.Sprintf(", SSA alone %.1fx", float64(bestSSA)/float64(prevSSA))
-				if best > bestSSA && prev > prevSSA {
-					line += fmt.Sprintf(", the rest %.1fx", float64(best-bestSSA)/float64(prev-prevSSA))
+				line += fmt.Sprintf(", SSA alone %.1fx", float64(bestSSA[i])/float64(prevSSA))
+				if best[i] > bestSSA[i] && prev > prevSSA {
+					line += fmt.Sprintf(", the rest %.1fx", float64(best[i]-bestSSA[i])/float64(prev-prevSSA))
 				}
 			}
 			t.Log(line)
-			prev, prevSSA = best, bestSSA
 		}
 	}
 }
