@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"math/bits"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -31,34 +32,46 @@ const (
 	// acquisition so, every iteration's resource stays held until the
 	// function returns (defer-in-loop).
 	deferred
-	numFacts = 32
+	// guarded: the path acquired it under its guards (obligation.guards)
+	// and has not computed their values anew since: a branch on a guard
+	// goes the way it went before the acquisition.
+	guarded
 )
 
 // A factSet is the set of facts of all the paths that reach a point: bit f
 // is set when some path has fact f. The empty set means no path.
-type factSet uint32
+type factSet uint64
 
 func single(f fact) factSet { return 1 << f }
 
 // apply maps every path's fact through fn.
 func (s factSet) apply(fn func(fact) fact) factSet {
 	var out factSet
-	for f := fact(0); f < numFacts; f++ {
-		if s&(1<<f) != 0 {
-			out |= 1 << fn(f)
-		}
+	for rest := s; rest != 0; rest &= rest - 1 {
+		out |= 1 << fn(fact(bits.TrailingZeros64(uint64(rest))))
 	}
 	return out
 }
 
 // any reports whether some path's fact satisfies pred.
 func (s factSet) any(pred func(fact) bool) bool {
-	for f := fact(0); f < numFacts; f++ {
-		if s&(1<<f) != 0 && pred(f) {
+	for rest := s; rest != 0; rest &= rest - 1 {
+		if pred(fact(bits.TrailingZeros64(uint64(rest)))) {
 			return true
 		}
 	}
 	return false
+}
+
+// without removes the paths whose fact satisfies pred.
+func (s factSet) without(pred func(fact) bool) factSet {
+	out := s
+	for rest := s; rest != 0; rest &= rest - 1 {
+		if f := fact(bits.TrailingZeros64(uint64(rest))); pred(f) {
+			out &^= 1 << f
+		}
+	}
+	return out
 }
 
 // A state holds, for each obligation some path reaching a point holds or
@@ -75,11 +88,22 @@ func (st state) get(i int) factSet {
 }
 
 func (st state) set(i int, f factSet) {
+	f = f.apply(unguardIdle)
 	if f == single(0) {
 		delete(st, i)
 	} else {
 		st[i] = f
 	}
+}
+
+// unguardIdle drops the guarded mark of a path that no longer holds the
+// resource: nothing is left for a guard to rule out, and an obligation
+// whose paths hold nothing then leaves the state.
+func unguardIdle(f fact) fact {
+	if f&(held|lost|deferred) == 0 {
+		return f &^ guarded
+	}
+	return f
 }
 
 func (st state) update(i int, fn func(fact) fact) { st.set(i, st.get(i).apply(fn)) }
@@ -133,11 +157,18 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 				}
 			}
 		} else {
-			merged := state{}
+			var merged state
 			for _, st := range in[b.Index] {
-				if st != nil {
+				switch {
+				case st == nil:
+				case merged == nil:
+					merged = st.clone()
+				default:
 					mergeInto(merged, st)
 				}
+			}
+			if merged == nil {
+				merged = state{}
 			}
 			edges, edgeIdx = []state{merged}, []int{-1}
 		}
@@ -160,10 +191,11 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 				}
 				changed := false
 				if in[succ.Index][k] == nil {
-					in[succ.Index][k] = state{}
+					// The first paths this way: exactly theirs. (An
+					// empty state would add a path holding nothing.)
+					in[succ.Index][k] = out.clone()
 					changed = true
-				}
-				if mergeInto(in[succ.Index][k], out) {
+				} else if mergeInto(in[succ.Index][k], out) {
 					changed = true
 				}
 				if changed && !queued[succ.Index] {
@@ -258,6 +290,11 @@ func stripNot(v ssa.Value) ssa.Value {
 // transfer runs the events of block b over state. It returns false if the
 // block ends the path without a return (panic, os.Exit, t.Fatal, …).
 func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st state, loops *loopInfo) bool {
+	for _, i := range fa.guardDefs[b] {
+		if _, ok := st[i]; ok {
+			st.update(i, func(f fact) fact { return f &^ guarded }) // a guard computed anew
+		}
+	}
 	for _, ev := range fa.events[b.Index] {
 		switch ev.kind {
 		case evNoReturn:
@@ -273,6 +310,9 @@ func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st state, loops *loopInfo) b
 			st.update(ev.obl, func(f fact) fact {
 				if f&held != 0 && f&(armed|armedCond) == 0 {
 					f |= lost
+				}
+				if len(o.guards) > 0 {
+					f |= guarded
 				}
 				return (f | held) &^ deferred
 			})
@@ -418,7 +458,21 @@ func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st state, subject 
 		}
 	}
 	var out state
+	resolved, _ := resolve(cond)
 	for i, facts := range st {
+		if fa.obls[i].contradicts(resolved, taken) && facts.any(func(f fact) bool { return f&guarded != 0 }) {
+			// The paths that acquired it under the other value of this
+			// condition cannot come this way.
+			if out == nil {
+				out = st.clone()
+			}
+			kept := facts.without(func(f fact) bool { return f&guarded != 0 })
+			if kept == 0 {
+				kept = single(0)
+			}
+			out.set(i, kept)
+			facts = kept
+		}
 		if fa.kills(i, cond, taken, x, isNilCmp, isNilEdge) {
 			if out == nil {
 				out = st.clone()

@@ -31,6 +31,11 @@ type obligation struct {
 	// children are obligations given back with this one: the statements
 	// and rows of a database/sql transaction.
 	children []int
+	// guards are the conditions under which alone the acquisition runs
+	// (`if useTx { tx, err = conn.Begin(ctx) }`): on the paths that
+	// acquired it, a later branch on one of them goes the same way until
+	// the condition is computed anew (fact guarded).
+	guards []guard
 
 	// What the dataflow found.
 	leakPos     token.Pos  // the earliest return that leaks it
@@ -99,6 +104,9 @@ type funcAnalysis struct {
 	heldAt map[ssa.Instruction]bool
 	// released: the obligations some event releases (releasedSomewhere).
 	released map[int]bool
+	// guardDefs maps the block that computes a guard to the obligations
+	// guarded by it.
+	guardDefs map[*ssa.BasicBlock][]int
 }
 
 // A guess is a place where the analysis could not tell and chose the
@@ -148,8 +156,59 @@ func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
 		}
 	}
 	fa.linkChildren()
+	fa.findGuards()
 	fa.buildEvents()
 	return fa
+}
+
+// A guard is a condition and the value it has wherever an acquisition runs.
+type guard struct {
+	cond   ssa.Value
+	onTrue bool
+}
+
+// findGuards finds the guards of each acquisition: the branches whose one
+// edge dominates it. The block that computes a guard's condition dominates
+// that edge, so when the acquisition runs, the condition still has the
+// value it had on the edge; it keeps it on the paths from the acquisition
+// until that block runs again.
+func (fa *funcAnalysis) findGuards() {
+	for i, o := range fa.obls {
+		if o.call == nil {
+			continue
+		}
+		steps := 0
+		for cond, onTrue := range dominatingBranches(o.call.Block()) {
+			if steps++; steps > 32 {
+				break
+			}
+			for not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT; not, ok = cond.(*ssa.UnOp) {
+				cond, onTrue = not.X, !onTrue
+			}
+			cond, _ = resolve(cond)
+			if _, constant := cond.(*ssa.Const); constant {
+				continue
+			}
+			o.guards = append(o.guards, guard{cond: cond, onTrue: onTrue})
+			if def, ok := cond.(ssa.Instruction); ok {
+				if fa.guardDefs == nil {
+					fa.guardDefs = map[*ssa.BasicBlock][]int{}
+				}
+				fa.guardDefs[def.Block()] = append(fa.guardDefs[def.Block()], i)
+			}
+		}
+	}
+}
+
+// contradicts reports whether cond being taken (true) goes against one of
+// o's guards.
+func (o *obligation) contradicts(cond ssa.Value, taken bool) bool {
+	for _, g := range o.guards {
+		if g.cond == cond && g.onTrue != taken {
+			return true
+		}
+	}
+	return false
 }
 
 // linkChildren ties each obligation acquired from a transaction's statement

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
 	"sync"
 
 	"golang.org/x/tools/go/ssa"
@@ -439,21 +440,33 @@ func valueAt(v ssa.Value, b *ssa.BasicBlock) truth {
 	if knownNonNil(v) {
 		return isTrue
 	}
-	for x := b; x != nil; x = x.Idom() {
-		if len(x.Preds) != 1 {
-			continue
-		}
-		p := x.Preds[0]
-		ifInstr, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
-		if !ok || p.Succs[0] == p.Succs[1] {
-			continue
-		}
-		onTrue := p.Succs[0] == x
-		if t := condImplies(ifInstr.Cond, onTrue, v); t != unknown {
+	for cond, onTrue := range dominatingBranches(b) {
+		if t := condImplies(cond, onTrue, v); t != unknown {
 			return t
 		}
 	}
 	return unknown
+}
+
+// dominatingBranches yields, nearest first, the condition of each branch
+// one of whose edges dominates b, and whether that edge is the true one:
+// wherever b runs, the condition had that value when it was tested.
+func dominatingBranches(b *ssa.BasicBlock) iter.Seq2[ssa.Value, bool] {
+	return func(yield func(ssa.Value, bool) bool) {
+		for x := b; x != nil; x = x.Idom() {
+			if len(x.Preds) != 1 {
+				continue
+			}
+			p := x.Preds[0]
+			ifInstr, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+			if !ok || p.Succs[0] == p.Succs[1] {
+				continue
+			}
+			if !yield(ifInstr.Cond, p.Succs[0] == x) {
+				return
+			}
+		}
+	}
 }
 
 // condImplies tells what cond being onTrue says of v.

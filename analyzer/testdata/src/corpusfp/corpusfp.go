@@ -158,3 +158,129 @@ func ternDeferRollbackNoCommitInLoop(ctx context.Context, pool *pgxpool.Pool, qs
 	}
 	return nil
 }
+
+// ternMigrateUseTx is tern v2.3.4 migrate/migrate.go:437 as it is written:
+// the transaction is begun under `if useTx` and committed under a second
+// `if useTx`; useTx is computed anew in each iteration, but both checks
+// read the same value, so no iteration comes back to the Begin holding one.
+func ternMigrateUseTx(ctx context.Context, conn *pgx.Conn, qs []string, disableTx bool) error {
+	for _, q := range qs {
+		useTx := !disableTx && q != ""
+		var tx pgx.Tx
+		var err error
+		if useTx {
+			tx, err = conn.Begin(ctx)
+			if err != nil {
+				return err
+			}
+			defer tx.Rollback(ctx)
+		}
+		if _, err = conn.Exec(ctx, q); err != nil {
+			return err
+		}
+		if useTx {
+			err = tx.Commit(ctx)
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ternUseTxCommitOnOtherFlag is its twin: the Commit is under another
+// condition, so an iteration with useTx and not commit comes back to the
+// Begin with the transaction open.
+func ternUseTxCommitOnOtherFlag(ctx context.Context, conn *pgx.Conn, qs []string, disableTx, commit bool) error {
+	for _, q := range qs {
+		useTx := !disableTx && q != ""
+		var tx pgx.Tx
+		var err error
+		if useTx {
+			tx, err = conn.Begin(ctx) // want `tx\.Rollback is deferred inside a loop: every iteration's pgx\.Tx from conn\.Begin stays held until the function returns`
+			if err != nil {
+				return err
+			}
+			defer tx.Rollback(ctx)
+		}
+		if _, err = conn.Exec(ctx, q); err != nil {
+			return err
+		}
+		if commit {
+			err = tx.Commit(ctx)
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// useTxNoDefer: begun and committed under the same flag, no defer.
+func useTxNoDefer(ctx context.Context, pool *pgxpool.Pool, useTx bool) error {
+	var tx pgx.Tx
+	var err error
+	if useTx {
+		tx, err = pool.Begin(ctx)
+		if err != nil {
+			return err
+		}
+	}
+	if _, err := pool.Exec(ctx, "select 1"); err != nil {
+		if useTx {
+			tx.Rollback(ctx)
+		}
+		return err
+	}
+	if useTx {
+		return tx.Commit(ctx)
+	}
+	return nil
+}
+
+// useTxNoDeferForgetsOnError is its twin: the error path ends the
+// transaction only when another flag is set.
+func useTxNoDeferForgetsOnError(ctx context.Context, pool *pgxpool.Pool, useTx, verbose bool) error {
+	var tx pgx.Tx
+	var err error
+	if useTx {
+		tx, err = pool.Begin(ctx) // want `tx \(pgx\.Tx from pool\.Begin\) is not committed or rolled back on every path: the return at line 256 leaks it`
+		if err != nil {
+			return err
+		}
+	}
+	if _, err := pool.Exec(ctx, "select 1"); err != nil {
+		if verbose {
+			tx.Rollback(ctx)
+		}
+		return err
+	}
+	if useTx {
+		return tx.Commit(ctx)
+	}
+	return nil
+}
+
+// loopFlagComputedAnew: the transaction begun in an iteration where use is
+// true is still open in a later one where use is false and the function
+// returns; the check of use there reads the new value, not the one the
+// Begin ran under.
+func loopFlagComputedAnew(ctx context.Context, pool *pgxpool.Pool, flags []bool) error {
+	var open pgx.Tx
+	for _, use := range flags {
+		if !use {
+			return nil
+		}
+		if open == nil {
+			tx, err := pool.Begin(ctx) // want `tx \(pgx\.Tx from pool\.Begin\) is not committed or rolled back on every path: the return at line 272 leaks it`
+			if err != nil {
+				return err
+			}
+			open = tx
+		}
+	}
+	if open != nil {
+		return open.Commit(ctx)
+	}
+	return nil
+}
