@@ -19,7 +19,8 @@
 // function it does not know). On the branch where the acquisition's error is
 // non-nil, or the value is nil, nothing is held; a path that ends in panic,
 // os.Exit, log.Fatal or t.Fatal leaks nothing; rows.Next returning false
-// closes the rows.
+// closes the rows; a branch on a condition the acquisition ran under (if
+// useTx … if useTx) goes the same way on the paths that hold it.
 //
 // Checks:
 //

@@ -350,7 +350,7 @@ func cpuTime(t *testing.T) time.Duration {
 // gives about 10x; the goal is at most 12x), with the SSA form the analyzer
 // chose. It checks the diagnostics of each size, so a run that gave up
 // cannot look fast, but it never fails on timing: the timing goals live in
-// the benchmarks. It takes about a minute, so it runs only when asked:
+// the benchmarks. It takes about half a minute, so it runs only when asked:
 //
 //	CONNRELEASE_SCALING=1 go test ./bench -run TestScaling -v
 func TestScaling(t *testing.T) {
