@@ -127,10 +127,11 @@ func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
 		return nil
 	}
 	fa := &funcAnalysis{env: e, fn: fn, cache: map[summaryKey]summary{}}
+	closes := poolCloses(e, fn)
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if call, ok := instr.(*ssa.Call); ok {
-				if o := fa.acquisition(call); o != nil {
+				if o := fa.acquisition(call); o != nil && !fromClosedPool(call, closes) {
 					fa.obls = append(fa.obls, o)
 				}
 			}
@@ -233,6 +234,59 @@ func (fa *funcAnalysis) linkChildren() {
 			}
 		}
 	}
+}
+
+// poolCloses maps each pool that fn closes (not deferred) to those calls.
+func poolCloses(e *env, fn *ssa.Function) map[ssa.Value][]*ssa.Call {
+	var closes map[ssa.Value][]*ssa.Call
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			if f := calleeFunc(call.Common()); f == nil || f.Name() != "Close" {
+				continue
+			}
+			if recv := receiverOf(call.Common()); recv != nil && e.isPool(recv.Type()) {
+				if closes == nil {
+					closes = map[ssa.Value][]*ssa.Call{}
+				}
+				pool, _ := resolve(recv)
+				closes[pool] = append(closes[pool], call)
+			}
+		}
+	}
+	return closes
+}
+
+// fromClosedPool reports whether call acquires from a pool that a Close
+// call of closes has closed on every path to it (pool.Close() dominates
+// it). A closed pool gives nothing out: database/sql answers "sql:
+// database is closed", pgxpool an error or results that hold nothing.
+func fromClosedPool(call *ssa.Call, closes map[ssa.Value][]*ssa.Call) bool {
+	recv := receiverOf(call.Common())
+	if recv == nil || closes == nil {
+		return false
+	}
+	pool, _ := resolve(recv)
+	for _, c := range closes[pool] {
+		if c.Block() == call.Block() && indexOf(c) < indexOf(call) || c.Block() != call.Block() && c.Block().Dominates(call.Block()) {
+			return true
+		}
+	}
+	return false
+}
+
+// receiverOf returns the receiver of a method call, or nil.
+func receiverOf(c *ssa.CallCommon) ssa.Value {
+	if c.IsInvoke() {
+		return c.Value
+	}
+	if f := calleeFunc(c); f != nil && f.Type().(*types.Signature).Recv() != nil && len(c.Args) > 0 {
+		return c.Args[0]
+	}
+	return nil
 }
 
 // calleeFunc returns the function or method a call names, if it names one.

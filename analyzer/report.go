@@ -29,7 +29,7 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 		}
 		d := describe(pass, site, o)
 		switch {
-		case o.deferInLoop != nil:
+		case o.deferInLoop != nil && !scopedByLiteral(fa.fn, o.deferInLoop):
 			if !c.cfg.DeferInLoop {
 				continue
 			}
@@ -185,4 +185,68 @@ func endPos(fn *ssa.Function) token.Pos {
 		return syn.Body.Rbrace
 	}
 	return fn.Pos()
+}
+
+// scopedByLiteral reports whether the loop that defers d is all that fn
+// does, and fn a function literal called where it is made:
+// `func() { for range 4 { c := acquire(); defer c.Release() } }()`. The
+// literal exists to hold the loop's resources together and give them all
+// back when the loop ends, which is when its defers run.
+func scopedByLiteral(fn *ssa.Function, d *ssa.Defer) bool {
+	if fn.Parent() == nil || !calledWhereMade(fn) {
+		return false
+	}
+	loops := loopsOf(fn)
+	for _, b := range fn.Blocks {
+		if !loops.together(b, d.Block()) {
+			continue
+		}
+		for _, succ := range b.Succs {
+			if !loops.together(succ, d.Block()) && !returnsAtOnce(succ) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// calledWhereMade reports whether the function literal fn is called, and
+// put to no other use, in the function that makes it.
+func calledWhereMade(fn *ssa.Function) bool {
+	var value ssa.Value = fn
+	uses := 0
+	called := false
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				value = mc
+			}
+		}
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			for _, op := range instr.Operands(nil) {
+				if *op != value {
+					continue
+				}
+				uses++
+				if call, ok := instr.(*ssa.Call); ok && call.Call.Value == value {
+					called = true
+				}
+			}
+		}
+	}
+	return called && uses == 1
+}
+
+// returnsAtOnce reports whether block b does nothing but return.
+func returnsAtOnce(b *ssa.BasicBlock) bool {
+	for _, instr := range b.Instrs {
+		switch instr.(type) {
+		case *ssa.RunDefers, *ssa.Return, *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }

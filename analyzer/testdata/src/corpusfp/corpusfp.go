@@ -284,3 +284,70 @@ func loopFlagComputedAnew(ctx context.Context, pool *pgxpool.Pool, flags []bool)
 	}
 	return nil
 }
+
+// pgxpoolBatchResultsAfterClose is pgx v5.12.0
+// pgxpool/batch_results_test.go:118: a batch sent on a pool the test has
+// just closed. A closed pool gives nothing out: pgxpool's SendBatch fails
+// to acquire and returns results that hold no connection.
+func pgxpoolBatchResultsAfterClose(t *testing.T, ctx context.Context, pool *pgxpool.Pool) {
+	defer pool.Close()
+	batch := &pgx.Batch{}
+	br := pool.SendBatch(ctx, batch)
+	require.Nil(t, br.Tx())
+	require.NoError(t, br.Close())
+	pool.Close()
+	require.Nil(t, pool.SendBatch(ctx, batch).Tx())
+}
+
+// batchAfterCloseOnOnePath is its twin: the pool is closed on one path
+// only, so on the other the batch holds a connection that nobody gives
+// back.
+func batchAfterCloseOnOnePath(t *testing.T, ctx context.Context, pool *pgxpool.Pool, done bool) {
+	batch := &pgx.Batch{}
+	if done {
+		pool.Close()
+	}
+	require.Nil(t, pool.SendBatch(ctx, batch).Tx()) // want `the result of pool\.SendBatch \(pgx\.BatchResults from pool\.SendBatch\) is not closed on every path: the return at line 311 leaks it`
+}
+
+// pgxpoolPoolTestHoldFour is pgx v5.12.0 pgxpool/pool_test.go:516: a
+// function literal, called at once, whose only work is a loop that holds
+// four connections together; its deferred Releases give them all back when
+// the loop ends, as the test means them to.
+func pgxpoolPoolTestHoldFour(t *testing.T, ctx context.Context, db *pgxpool.Pool) {
+	func() {
+		for range 4 {
+			conn, err := db.Acquire(ctx)
+			require.NoError(t, err)
+			defer conn.Release()
+		}
+	}()
+}
+
+// holdFourInTest is its twin without the literal: the connections stay
+// held until the test returns, past whatever it does next.
+func holdFourInTest(t *testing.T, ctx context.Context, db *pgxpool.Pool) {
+	for range 4 {
+		conn, err := db.Acquire(ctx) // want `conn\.Release is deferred inside a loop: every iteration's \*pgxpool\.Conn from db\.Acquire stays held until the function returns`
+		require.NoError(t, err)
+		defer conn.Release()
+	}
+	if _, err := db.Exec(ctx, "select 1"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// holdFourThenWork is the other twin: the literal goes on working after
+// the loop, with every connection still held.
+func holdFourThenWork(t *testing.T, ctx context.Context, db *pgxpool.Pool) {
+	func() {
+		for range 4 {
+			conn, err := db.Acquire(ctx) // want `conn\.Release is deferred inside a loop: every iteration's \*pgxpool\.Conn from db\.Acquire stays held until the function returns`
+			require.NoError(t, err)
+			defer conn.Release()
+		}
+		if _, err := db.Exec(ctx, "select 1"); err != nil {
+			t.Error(err)
+		}
+	}()
+}

@@ -13,6 +13,7 @@ func ErrorIs(t TestingT, err, target error, msgAndArgs ...interface{})          
 func NoError(t TestingT, err error, msgAndArgs ...interface{})                           {}
 func False(t TestingT, value bool, msgAndArgs ...interface{})                            {}
 func True(t TestingT, value bool, msgAndArgs ...interface{})                             {}
+func Nil(t TestingT, object interface{}, msgAndArgs ...interface{})                      {}
 func Equal(t TestingT, expected, actual interface{}, msgAndArgs ...interface{})          {}
 func EqualError(t TestingT, theError error, errString string, msgAndArgs ...interface{}) {}
 
