@@ -290,9 +290,11 @@ func stripNot(v ssa.Value) ssa.Value {
 // transfer runs the events of block b over state. It returns false if the
 // block ends the path without a return (panic, os.Exit, t.Fatal, …).
 func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st state, loops *loopInfo) bool {
-	for _, i := range fa.guardDefs[b] {
-		if _, ok := st[i]; ok {
-			st.update(i, func(f fact) fact { return f &^ guarded }) // a guard computed anew
+	if fa.guardDefs != nil {
+		for _, i := range fa.guardDefs[b.Index] {
+			if _, ok := st[i]; ok {
+				st.update(i, func(f fact) fact { return f &^ guarded }) // a guard computed anew
+			}
 		}
 	}
 	for _, ev := range fa.events[b.Index] {

@@ -104,9 +104,9 @@ type funcAnalysis struct {
 	heldAt map[ssa.Instruction]bool
 	// released: the obligations some event releases (releasedSomewhere).
 	released map[int]bool
-	// guardDefs maps the block that computes a guard to the obligations
-	// guarded by it.
-	guardDefs map[*ssa.BasicBlock][]int
+	// guardDefs lists, by the index of the block that computes a guard,
+	// the obligations guarded by it.
+	guardDefs [][]int
 }
 
 // A guess is a place where the analysis could not tell and chose the
@@ -193,9 +193,10 @@ func (fa *funcAnalysis) findGuards() {
 			o.guards = append(o.guards, guard{cond: cond, onTrue: onTrue})
 			if def, ok := cond.(ssa.Instruction); ok {
 				if fa.guardDefs == nil {
-					fa.guardDefs = map[*ssa.BasicBlock][]int{}
+					fa.guardDefs = make([][]int, len(fa.fn.Blocks))
 				}
-				fa.guardDefs[def.Block()] = append(fa.guardDefs[def.Block()], i)
+				k := def.Block().Index
+				fa.guardDefs[k] = append(fa.guardDefs[k], i)
 			}
 		}
 	}
