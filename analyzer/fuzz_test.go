@@ -17,25 +17,41 @@ import (
 // FuzzAnalyze feeds generated functions to the analysis: the fuzzer's bytes
 // choose the statements of a function over database/sql (acquisitions,
 // releases, defers, branches, loops, closures, goroutines, panics, returns),
-// which always type-checks. No input may make the analysis panic: an
-// internal-error diagnostic fails the target.
+// which always type-checks. No input may make the analysis panic (an
+// internal-error diagnostic fails the target), and the analysis of the
+// function in naive-form SSA must report what that of its lifted form does.
 func FuzzAnalyze(f *testing.F) {
 	f.Add([]byte{0, 1, 3, 9})
 	f.Add([]byte{4, 0, 1, 5, 3, 6})
 	f.Add([]byte{6, 7, 2, 8, 10, 11, 3})
 	f.Add([]byte{0, 12, 13, 4, 6, 9, 5, 5, 2})
 	f.Fuzz(func(t *testing.T, program []byte) {
-		src := generate(program)
-		diags, err := analyzeSource(src)
+		if err := checkGenerated(generate(program)); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// checkGenerated analyses src in both SSA forms: neither may report an
+// internal error, and both must report the same diagnostics.
+func checkGenerated(src string) error {
+	var reports [2][]string
+	for form, naive := range []bool{false, true} {
+		diags, err := analyzeSource(src, naive)
 		if err != nil {
-			t.Fatalf("%v\n%s", err, src)
+			return fmt.Errorf("%v\n%s", err, src)
 		}
 		for _, d := range diags {
 			if d.Category == CategoryInternal {
-				t.Fatalf("%s\n%s", d.Message, src)
+				return fmt.Errorf("%s\n%s", d.Message, src)
 			}
+			reports[form] = append(reports[form], fmt.Sprintf("%s: %s", fuzzFset.Position(d.Pos), d.Message))
 		}
-	})
+	}
+	if lifted, naive := strings.Join(reports[0], "\n"), strings.Join(reports[1], "\n"); lifted != naive {
+		return fmt.Errorf("naive form disagrees with the lifted form\nlifted:\n%s\nnaive:\n%s\n%s", lifted, naive, src)
+	}
+	return nil
 }
 
 // generate turns bytes into a function that type-checks.
@@ -134,7 +150,7 @@ var (
 
 // analyzeSource type-checks one file and runs the analysis on it, with
 // summaries across packages off (there is one package).
-func analyzeSource(src string) ([]analysis.Diagnostic, error) {
+func analyzeSource(src string, naive bool) ([]analysis.Diagnostic, error) {
 	fuzzMu.Lock()
 	defer fuzzMu.Unlock()
 	file, err := parser.ParseFile(fuzzFset, "fuzz.go", src, parser.ParseComments|parser.SkipObjectResolution)
@@ -158,6 +174,7 @@ func analyzeSource(src string) ([]analysis.Diagnostic, error) {
 	}
 	cfg := DefaultConfig()
 	cfg.CrossPackage = false
+	cfg.naiveForm = naive
 	a := New(cfg)
 	var diags []analysis.Diagnostic
 	pass := &analysis.Pass{
@@ -184,14 +201,8 @@ func TestGeneratedShapes(t *testing.T) {
 		for i := range program {
 			program[i] = byte((seed*31 + i*17 + i*i*seed) % 251)
 		}
-		diags, err := analyzeSource(generate(program))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range diags {
-			if d.Category == CategoryInternal {
-				t.Fatalf("seed %d: %s", seed, d.Message)
-			}
+		if err := checkGenerated(generate(program)); err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
 		}
 	}
 }
