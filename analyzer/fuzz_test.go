@@ -39,7 +39,7 @@ func checkGenerated(src string) error {
 	for form, naive := range []bool{false, true} {
 		diags, err := analyzeSource(src, naive)
 		if err != nil {
-			return fmt.Errorf("%v\n%s", err, src)
+			return fmt.Errorf("%w\n%s", err, src)
 		}
 		for _, d := range diags {
 			if d.Category == CategoryInternal {
