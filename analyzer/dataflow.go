@@ -139,6 +139,7 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 	in[0] = make([]state, len(blocks[0].Preds)+1)
 	in[0][len(blocks[0].Preds)] = entryState
 	loops := loopsOf(fa.fn)
+	fa.loops = loops
 	work := []*ssa.BasicBlock{blocks[0]}
 	queued := make([]bool, len(blocks))
 	queued[0] = true
@@ -496,7 +497,7 @@ func (fa *funcAnalysis) kills(i int, cond ssa.Value, taken bool, x ssa.Value, is
 	}
 	if isNilCmp {
 		switch {
-		case (x == o.errv || containsValue(o.killOnErr, x)) && !isNilEdge:
+		case (x == o.errv || containsValue(o.killOnErr, x) || fa.errorOnItsPaths(x, i)) && !isNilEdge:
 			return true
 		case isNilEdge && containsValue(o.killOnOK, x):
 			return true
@@ -640,6 +641,9 @@ type loopInfo struct {
 	loop []bool
 }
 
+// inLoop reports whether b is in a loop.
+func (l *loopInfo) inLoop(b *ssa.BasicBlock) bool { return l.loop[l.scc[b.Index]] }
+
 // together reports whether a and b are in the same loop.
 func (l *loopInfo) together(a, b *ssa.BasicBlock) bool {
 	return l.scc[a.Index] == l.scc[b.Index] && l.loop[l.scc[a.Index]]
@@ -714,4 +718,131 @@ func loopsOf(fn *ssa.Function) *loopInfo {
 		}
 	}
 	return l
+}
+
+// errorOnItsPaths reports whether x, a merge of values, is obligation i's
+// error on every path that can hold i: after `if y { c, err = a() } else
+// { c, err = b() }; log(…)`, err merged again with a third acquisition's
+// error is a()'s on every path that acquired through a(). x is a phi, or,
+// in naive-form SSA, a load of a variable that blocks above merge. Each
+// edge of the merge (and of the merges it takes from) either carries the
+// error, or comes from a block that the acquisition cannot reach before
+// the merge. An acquisition in a loop, which may run again, is never
+// judged so.
+func (fa *funcAnalysis) errorOnItsPaths(x ssa.Value, i int) bool {
+	o := fa.obls[i]
+	if o.errv == nil || o.call == nil || fa.loops == nil || fa.loops.inLoop(o.call.Block()) {
+		return false
+	}
+	key := valueObligation{x, i}
+	if v, ok := fa.errMerges[key]; ok {
+		return v
+	}
+	v := false
+	switch x := x.(type) {
+	case *ssa.Phi:
+		v = fa.phiCarriesError(x, o, 0)
+	case *ssa.UnOp:
+		if _, local := x.X.(*ssa.Alloc); local && x.Op == token.MUL {
+			if m := mergeAbove(x.X, x.Block(), indexOf(x)); m != nil {
+				v = fa.cellCarriesError(x.X, m, o, 0)
+			}
+		}
+	}
+	if fa.errMerges == nil {
+		fa.errMerges = map[valueObligation]bool{}
+	}
+	fa.errMerges[key] = v
+	return v
+}
+
+type valueObligation struct {
+	v   ssa.Value
+	obl int
+}
+
+// mergeCarriesError reports whether, at the merge block m, each edge k
+// either carries o's error (carries) or cannot hold o.
+func (fa *funcAnalysis) mergeCarriesError(m *ssa.BasicBlock, o *obligation, depth int, carries func(k, depth int) bool) bool {
+	if depth > 8 {
+		return false
+	}
+	for k, p := range m.Preds {
+		if !carries(k, depth+1) && reachesAvoiding(o.call.Block(), p, m) {
+			return false
+		}
+	}
+	return true
+}
+
+func (fa *funcAnalysis) phiCarriesError(phi *ssa.Phi, o *obligation, depth int) bool {
+	return fa.mergeCarriesError(phi.Block(), o, depth, func(k, depth int) bool {
+		return fa.valueCarriesError(phi.Edges[k], o, depth)
+	})
+}
+
+// cellCarriesError is phiCarriesError for the variable cell, merged at m.
+func (fa *funcAnalysis) cellCarriesError(cell ssa.Value, m *ssa.BasicBlock, o *obligation, depth int) bool {
+	return fa.mergeCarriesError(m, o, depth, func(k, depth int) bool {
+		p := m.Preds[k]
+		if v, found, _ := reachingStore(cell, p, len(p.Instrs)); found {
+			return fa.valueCarriesError(v, o, depth)
+		}
+		inner := mergeAbove(cell, p, len(p.Instrs))
+		return inner != nil && fa.cellCarriesError(cell, inner, o, depth)
+	})
+}
+
+func (fa *funcAnalysis) valueCarriesError(v ssa.Value, o *obligation, depth int) bool {
+	v, _ = resolve(v)
+	if phi, ok := v.(*ssa.Phi); ok {
+		return fa.phiCarriesError(phi, o, depth)
+	}
+	return v == o.errv
+}
+
+// mergeAbove returns the block where the values of the variable cell that
+// reach instruction end of block b merge: b or the first block above it,
+// through single predecessors, that has several, when none of them stores
+// to cell first. It returns nil otherwise.
+func mergeAbove(cell ssa.Value, b *ssa.BasicBlock, end int) *ssa.BasicBlock {
+	for steps := 0; b != nil && steps < 64; steps++ {
+		if _, found, stop := reachingStoreInBlock(cell, b, end); found || stop {
+			return nil
+		}
+		if len(b.Preds) != 1 {
+			if len(b.Preds) == 0 {
+				return nil
+			}
+			return b
+		}
+		b = b.Preds[0]
+		end = len(b.Instrs)
+	}
+	return nil
+}
+
+// reachesAvoiding reports whether block to can be reached from block from
+// without passing through block avoid. It gives up, answering yes, after
+// 512 blocks.
+func reachesAvoiding(from, to, avoid *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{from: true}
+	work := []*ssa.BasicBlock{from}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if b == to {
+			return true
+		}
+		if len(seen) > 512 {
+			return true
+		}
+		for _, s := range b.Succs {
+			if s != avoid && !seen[s] {
+				seen[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return false
 }

@@ -104,6 +104,10 @@ type funcAnalysis struct {
 	heldAt map[ssa.Instruction]bool
 	// released: the obligations some event releases (releasedSomewhere).
 	released map[int]bool
+	// loops are the function's loops, once the dataflow runs; errMerges
+	// memoises errorOnItsPaths.
+	loops     *loopInfo
+	errMerges map[valueObligation]bool
 	// guardDefs lists, by the index of the block that computes a guard,
 	// the obligations guarded by it.
 	guardDefs [][]int

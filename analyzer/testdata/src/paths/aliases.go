@@ -230,3 +230,46 @@ func connEmbeddedFieldLeaks(ctx context.Context, db *sql.DB) error {
 	}
 	return tc.Close()
 }
+
+// refreshNestedPhiWork picks among three pools through nested branches with
+// work between the two merges, so err is a merge of merges; the err check
+// still tells, for each acquisition, that it failed.
+func (r *reportRepo) refreshNestedPhiWork(ctx context.Context, fresh, replica bool) error {
+	var conn *sql.Conn
+	var err error
+	if fresh {
+		if replica {
+			conn, err = r.replica.Conn(ctx)
+		} else {
+			conn, err = r.primary.Conn(ctx)
+		}
+		log.Print("fresh data")
+	} else {
+		conn, err = r.primary.Conn(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("checkout: %w", err)
+	}
+	return conn.Close()
+}
+
+// refreshNestedPhiOtherErrorLeaks is its twin: on one path holding the
+// connection, err is replaced by another error before the check, which then
+// returns with the connection held.
+func (r *reportRepo) refreshNestedPhiOtherErrorLeaks(ctx context.Context, fresh, ping bool) error {
+	var conn *sql.Conn
+	var err error
+	if fresh {
+		conn, err = r.replica.Conn(ctx) // want `conn \(\*sql\.Conn from r\.replica\.Conn\) is not closed on every path: the return at line 272 leaks it`
+	} else {
+		conn, err = r.primary.Conn(ctx) // want `conn \(\*sql\.Conn from r\.primary\.Conn\) is not closed on every path: the return at line 272 leaks it`
+	}
+	log.Print("checked out")
+	if ping && err == nil {
+		err = r.primary.PingContext(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("checkout: %w", err)
+	}
+	return conn.Close()
+}
