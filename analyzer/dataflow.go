@@ -730,6 +730,15 @@ func loopsOf(fn *ssa.Function) *loopInfo {
 // the merge. An acquisition in a loop, which may run again, is never
 // judged so.
 func (fa *funcAnalysis) errorOnItsPaths(x ssa.Value, i int) bool {
+	switch x := x.(type) {
+	case *ssa.Phi:
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			return false
+		}
+	default:
+		return false
+	}
 	o := fa.obls[i]
 	if o.errv == nil || o.call == nil || fa.loops == nil || fa.loops.inLoop(o.call.Block()) {
 		return false
