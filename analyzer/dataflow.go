@@ -248,7 +248,8 @@ func branchSubjects(b *ssa.BasicBlock) []ssa.Value {
 	if !ok {
 		return nil
 	}
-	x, _, ok := nilCompare(stripNot(ifInstr.Cond))
+	cond, _ := stripNot(ifInstr.Cond)
+	x, _, ok := nilCompare(cond)
 	if !ok {
 		return nil
 	}
@@ -278,13 +279,15 @@ func branchSubjects(b *ssa.BasicBlock) []ssa.Value {
 	return nil
 }
 
-func stripNot(v ssa.Value) ssa.Value {
+// stripNot returns v without its leading nots, and whether there was an
+// odd number of them.
+func stripNot(v ssa.Value) (_ ssa.Value, negated bool) {
 	for {
 		not, ok := v.(*ssa.UnOp)
 		if !ok || not.Op != token.NOT {
-			return v
+			return v, negated
 		}
-		v = not.X
+		v, negated = not.X, !negated
 	}
 }
 
@@ -431,15 +434,7 @@ func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st state, subject 
 	if !ok || len(b.Succs) != 2 || b.Succs[0] == b.Succs[1] {
 		return st, true
 	}
-	cond := ifInstr.Cond
-	negated := false
-	for {
-		not, ok := cond.(*ssa.UnOp)
-		if !ok || not.Op != token.NOT {
-			break
-		}
-		cond, negated = not.X, !negated
-	}
+	cond, negated := stripNot(ifInstr.Cond)
 	taken := (si == 0) != negated // the edge where cond (without the nots) is true
 	x, trueIsNil, isNilCmp := nilCompare(cond)
 	if isNilCmp && subject != nil {

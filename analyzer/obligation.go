@@ -187,9 +187,8 @@ func (fa *funcAnalysis) findGuards() {
 			if steps++; steps > 32 {
 				break
 			}
-			for not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT; not, ok = cond.(*ssa.UnOp) {
-				cond, onTrue = not.X, !onTrue
-			}
+			cond, negated := stripNot(cond)
+			onTrue = onTrue != negated
 			cond, _ = resolve(cond)
 			if _, constant := cond.(*ssa.Const); constant {
 				continue
@@ -276,7 +275,7 @@ func fromClosedPool(call *ssa.Call, closes map[ssa.Value][]*ssa.Call) bool {
 	}
 	pool, _ := resolve(recv)
 	for _, c := range closes[pool] {
-		if c.Block() == call.Block() && indexOf(c) < indexOf(call) || c.Block() != call.Block() && c.Block().Dominates(call.Block()) {
+		if before(c, call.Block(), indexOf(call)) {
 			return true
 		}
 	}
@@ -575,11 +574,9 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		}
 	}
 	args := c.Args
-	var recv ssa.Value
-	if c.IsInvoke() {
-		recv = c.Value
-	} else if f.Type().(*types.Signature).Recv() != nil && len(args) > 0 {
-		recv, args = args[0], args[1:]
+	recv := receiverOf(c)
+	if recv != nil && !c.IsInvoke() {
+		args = args[1:]
 	}
 	if recv != nil {
 		for _, r := range fa.aliasesOf(recv) {

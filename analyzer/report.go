@@ -213,24 +213,19 @@ func scopedByLiteral(fn *ssa.Function, d *ssa.Defer) bool {
 // calledWhereMade reports whether the function literal fn is called, and
 // put to no other use, in the function that makes it.
 func calledWhereMade(fn *ssa.Function) bool {
-	var value ssa.Value = fn
 	uses := 0
 	called := false
 	for _, b := range fn.Parent().Blocks {
 		for _, instr := range b.Instrs {
 			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
-				value = mc
+				continue // makes it: not a use
 			}
-		}
-	}
-	for _, b := range fn.Parent().Blocks {
-		for _, instr := range b.Instrs {
 			for _, op := range instr.Operands(nil) {
-				if *op != value {
+				if f, _ := closureOf(*op); f != fn {
 					continue
 				}
 				uses++
-				if call, ok := instr.(*ssa.Call); ok && call.Call.Value == value {
+				if call, ok := instr.(*ssa.Call); ok && call.Call.Value == *op {
 					called = true
 				}
 			}

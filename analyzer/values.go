@@ -295,14 +295,21 @@ func soleStore(addr ssa.Value, b *ssa.BasicBlock, end int) (ssa.Value, bool) {
 	if store == nil {
 		return nil, false
 	}
-	if sb := store.Block(); sb == b {
-		if i := indexOf(store); i < 0 || i >= end {
-			return nil, false
-		}
-	} else if !sb.Dominates(b) {
+	if !before(store, b, end) {
 		return nil, false
 	}
 	return store.Val, true
+}
+
+// before reports whether instruction x runs, on every path, before
+// instruction index end of block b: earlier in b, or in a block that
+// dominates b.
+func before(x ssa.Instruction, b *ssa.BasicBlock, end int) bool {
+	if x.Block() == b {
+		i := indexOf(x)
+		return i >= 0 && i < end
+	}
+	return x.Block().Dominates(b)
 }
 
 // soleStores maps each function of a package built in naive form, while
