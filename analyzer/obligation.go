@@ -131,13 +131,23 @@ func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
 		return nil
 	}
 	fa := &funcAnalysis{env: e, fn: fn, cache: map[summaryKey]summary{}}
-	closes := poolCloses(e, fn)
+	var closes map[ssa.Value][]*ssa.Call
+	closesFound := false // the pool closes are looked for at the first acquisition
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if call, ok := instr.(*ssa.Call); ok {
-				if o := fa.acquisition(call); o != nil && !fromClosedPool(call, closes) {
-					fa.obls = append(fa.obls, o)
-				}
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			o := fa.acquisition(call)
+			if o == nil {
+				continue
+			}
+			if !closesFound {
+				closes, closesFound = poolCloses(e, fn), true
+			}
+			if !fromClosedPool(call, closes) {
+				fa.obls = append(fa.obls, o)
 			}
 		}
 	}
