@@ -138,8 +138,7 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 	}
 	in[0] = make([]state, len(blocks[0].Preds)+1)
 	in[0][len(blocks[0].Preds)] = entryState
-	loops := loopsOf(fa.fn)
-	fa.loops = loops
+	loops := fa.loopsOf()
 	work := []*ssa.BasicBlock{blocks[0]}
 	queued := make([]bool, len(blocks))
 	queued[0] = true
@@ -735,7 +734,7 @@ func (fa *funcAnalysis) errorOnItsPaths(x ssa.Value, i int) bool {
 		return false
 	}
 	o := fa.obls[i]
-	if o.errv == nil || o.call == nil || fa.loops == nil || fa.loops.inLoop(o.call.Block()) {
+	if o.errv == nil || o.call == nil || fa.loopsOf().inLoop(o.call.Block()) {
 		return false
 	}
 	key := valueObligation{x, i}

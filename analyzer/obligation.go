@@ -104,10 +104,11 @@ type funcAnalysis struct {
 	heldAt map[ssa.Instruction]bool
 	// released: the obligations some event releases (releasedSomewhere).
 	released map[int]bool
-	// loops are the function's loops, once the dataflow runs; errMerges
-	// memoises errorOnItsPaths.
+	// loops are the function's loops (loopsOf); errMerges memoises
+	// errorOnItsPaths; branches counts branches by condition (branchesOn).
 	loops     *loopInfo
 	errMerges map[valueObligation]bool
+	branches  map[ssa.Value]int
 	// guardDefs lists, by the index of the block that computes a guard,
 	// the obligations guarded by it.
 	guardDefs [][]int
@@ -193,14 +194,16 @@ func (fa *funcAnalysis) findGuards() {
 			continue
 		}
 		steps := 0
-		for cond, onTrue := range dominatingBranches(o.call.Block()) {
+		for branch, onTrue := range dominatingBranches(o.call.Block()) {
 			if steps++; steps > 32 {
 				break
 			}
-			cond, negated := stripNot(cond)
+			cond, negated := branchCond(branch)
 			onTrue = onTrue != negated
-			cond, _ = resolve(cond)
 			if _, constant := cond.(*ssa.Const); constant {
+				continue
+			}
+			if !fa.testedAgain(branch, cond) {
 				continue
 			}
 			o.guards = append(o.guards, guard{cond: cond, onTrue: onTrue})
@@ -213,6 +216,52 @@ func (fa *funcAnalysis) findGuards() {
 			}
 		}
 	}
+}
+
+// branchCond is what branch tests: its condition with the nots stripped
+// (negated if their count is odd) and the loads resolved.
+func branchCond(branch *ssa.If) (_ ssa.Value, negated bool) {
+	cond, negated := stripNot(branch.Cond)
+	cond, _ = resolve(cond)
+	return cond, negated
+}
+
+// branchesOn is how many branches of the function test cond (branchCond).
+func (fa *funcAnalysis) branchesOn(cond ssa.Value) int {
+	if fa.branches == nil {
+		fa.branches = map[ssa.Value]int{}
+		for _, b := range fa.fn.Blocks {
+			if n := len(b.Instrs); n > 0 {
+				if branch, ok := b.Instrs[n-1].(*ssa.If); ok {
+					c, _ := branchCond(branch)
+					fa.branches[c]++
+				}
+			}
+		}
+	}
+	return fa.branches[cond]
+}
+
+// testedAgain reports whether a path from branch can test cond (its
+// branchCond) again with the value it had at branch: at another branch on
+// it, or at branch itself in a loop that does not compute cond anew.
+func (fa *funcAnalysis) testedAgain(branch *ssa.If, cond ssa.Value) bool {
+	if fa.branchesOn(cond) > 1 {
+		return true
+	}
+	loops := fa.loopsOf()
+	if def, ok := cond.(ssa.Instruction); ok && loops.together(def.Block(), branch.Block()) {
+		return false
+	}
+	return loops.inLoop(branch.Block())
+}
+
+// loopsOf is the function's loops, found at the first call.
+func (fa *funcAnalysis) loopsOf() *loopInfo {
+	if fa.loops == nil {
+		fa.loops = loopsOf(fa.fn)
+	}
+	return fa.loops
 }
 
 // contradicts reports whether cond being taken (true) goes against one of

@@ -447,19 +447,19 @@ func valueAt(v ssa.Value, b *ssa.BasicBlock) truth {
 	if knownNonNil(v) {
 		return isTrue
 	}
-	for cond, onTrue := range dominatingBranches(b) {
-		if t := condImplies(cond, onTrue, v); t != unknown {
+	for branch, onTrue := range dominatingBranches(b) {
+		if t := condImplies(branch.Cond, onTrue, v); t != unknown {
 			return t
 		}
 	}
 	return unknown
 }
 
-// dominatingBranches yields, nearest first, the condition of each branch
-// one of whose edges dominates b, and whether that edge is the true one:
-// wherever b runs, the condition had that value when it was tested.
-func dominatingBranches(b *ssa.BasicBlock) iter.Seq2[ssa.Value, bool] {
-	return func(yield func(ssa.Value, bool) bool) {
+// dominatingBranches yields, nearest first, each branch one of whose edges
+// dominates b, and whether that edge is the true one: wherever b runs, the
+// condition had that value when it was tested.
+func dominatingBranches(b *ssa.BasicBlock) iter.Seq2[*ssa.If, bool] {
+	return func(yield func(*ssa.If, bool) bool) {
 		for x := b; x != nil; x = x.Idom() {
 			if len(x.Preds) != 1 {
 				continue
@@ -469,7 +469,7 @@ func dominatingBranches(b *ssa.BasicBlock) iter.Seq2[ssa.Value, bool] {
 			if !ok || p.Succs[0] == p.Succs[1] {
 				continue
 			}
-			if !yield(ifInstr.Cond, p.Succs[0] == x) {
+			if !yield(ifInstr, p.Succs[0] == x) {
 				return
 			}
 		}
