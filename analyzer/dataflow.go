@@ -1,10 +1,12 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"math/bits"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -78,21 +80,58 @@ func (s factSet) without(pred func(fact) bool) factSet {
 // has armed, the facts of those paths. An obligation absent from it is held
 // on no path: its facts are single(0). Keeping only those makes the cost of
 // a block proportional to the obligations alive there, not to all of them.
-type state map[int]factSet
+// Its entries are sorted by obligation; most states have one or none, which
+// one fits in the state itself. A nil *state stands for no path at all.
+type state struct {
+	entries []stateEntry
+	one     [1]stateEntry
+}
 
-func (st state) get(i int) factSet {
-	if f, ok := st[i]; ok {
-		return f
+type stateEntry struct {
+	obl   int
+	facts factSet
+}
+
+// newState is a state of the given entries, sorted by obligation.
+func newState(entries []stateEntry) *state {
+	st := &state{}
+	if len(entries) <= len(st.one) {
+		st.entries = st.one[:len(entries)]
+		copy(st.entries, entries)
+	} else {
+		st.entries = slices.Clone(entries)
+	}
+	return st
+}
+
+// find is where obligation i is, or would be, among the entries.
+func (st *state) find(i int) (int, bool) {
+	return slices.BinarySearchFunc(st.entries, i, func(e stateEntry, i int) int { return cmp.Compare(e.obl, i) })
+}
+
+func (st *state) get(i int) factSet {
+	if k, ok := st.find(i); ok {
+		return st.entries[k].facts
 	}
 	return single(0)
 }
 
-func (st state) set(i int, f factSet) {
+func (st *state) holds(i int) bool {
+	_, ok := st.find(i)
+	return ok
+}
+
+func (st *state) set(i int, f factSet) {
 	f = f.apply(unguardIdle)
-	if f == single(0) {
-		delete(st, i)
-	} else {
-		st[i] = f
+	k, ok := st.find(i)
+	switch {
+	case f == single(0) && ok:
+		st.entries = slices.Delete(st.entries, k, k+1)
+	case f == single(0):
+	case ok:
+		st.entries[k].facts = f
+	default:
+		st.entries = slices.Insert(st.entries, k, stateEntry{i, f})
 	}
 }
 
@@ -106,15 +145,9 @@ func unguardIdle(f fact) fact {
 	return f
 }
 
-func (st state) update(i int, fn func(fact) fact) { st.set(i, st.get(i).apply(fn)) }
+func (st *state) update(i int, fn func(fact) fact) { st.set(i, st.get(i).apply(fn)) }
 
-func (st state) clone() state {
-	c := make(state, len(st))
-	for i, f := range st {
-		c[i] = f
-	}
-	return c
-}
+func (st *state) clone() *state { return newState(st.entries) }
 
 // solve runs the dataflow and records what it finds on the obligations.
 func (fa *funcAnalysis) solve() *funcAnalysis {
@@ -129,14 +162,14 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 	// Keeping edges apart lets a branch on a phi be judged edge by edge:
 	// after `if x { c, err = a() } else { c, err = b() }`, `err != nil`
 	// says on each edge which acquisition failed.
-	in := make([][]state, len(blocks))
-	entryState := state{}
+	in := make([][]*state, len(blocks))
+	entryState := &state{}
 	if entry != single(0) {
 		for i := range fa.obls {
-			entryState[i] = entry
+			entryState.entries = append(entryState.entries, stateEntry{i, entry})
 		}
 	}
-	in[0] = make([]state, len(blocks[0].Preds)+1)
+	in[0] = make([]*state, len(blocks[0].Preds)+1)
 	in[0][len(blocks[0].Preds)] = entryState
 	loops := fa.loopsOf()
 	work := []*ssa.BasicBlock{blocks[0]}
@@ -147,7 +180,7 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 		work = work[1:]
 		queued[b.Index] = false
 		subjects := branchSubjects(b)
-		var edges []state // the states to run through b, with their edge
+		var edges []*state // the states to run through b, with their edge
 		var edgeIdx []int
 		if subjects != nil {
 			for k, st := range in[b.Index] {
@@ -157,7 +190,7 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 				}
 			}
 		} else {
-			var merged state
+			var merged *state
 			for _, st := range in[b.Index] {
 				switch {
 				case st == nil:
@@ -168,9 +201,9 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 				}
 			}
 			if merged == nil {
-				merged = state{}
+				merged = &state{}
 			}
-			edges, edgeIdx = []state{merged}, []int{-1}
+			edges, edgeIdx = []*state{merged}, []int{-1}
 		}
 		for e, st := range edges {
 			if !fa.transfer(b, st, loops) {
@@ -187,7 +220,7 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 				}
 				k := predIndex(succ, b)
 				if in[succ.Index] == nil {
-					in[succ.Index] = make([]state, len(succ.Preds)+1)
+					in[succ.Index] = make([]*state, len(succ.Preds)+1)
 				}
 				changed := false
 				if in[succ.Index][k] == nil {
@@ -209,20 +242,37 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 
 // mergeInto adds the paths of src to dst and reports whether dst grew.
 // dst must already stand for some path (absent means single(0)).
-func mergeInto(dst, src state) bool {
-	changed := false
-	for i, f := range src {
-		old := dst.get(i)
-		if merged := old | f; merged != old {
-			dst.set(i, merged)
-			changed = true
+func mergeInto(dst, src *state) bool {
+	var merged []stateEntry
+	changed, kept := false, 0 // kept: the entries of dst unchanged so far
+	d, s := dst.entries, src.entries
+	for len(d) > 0 || len(s) > 0 {
+		var e stateEntry
+		switch {
+		case len(s) == 0 || len(d) > 0 && d[0].obl < s[0].obl:
+			e = stateEntry{d[0].obl, d[0].facts | single(0)}
+			d = d[1:]
+		case len(d) == 0 || s[0].obl < d[0].obl:
+			e = stateEntry{s[0].obl, s[0].facts | single(0)}
+			s = s[1:]
+		default:
+			e = stateEntry{d[0].obl, d[0].facts | s[0].facts}
+			d, s = d[1:], s[1:]
 		}
+		e.facts = e.facts.apply(unguardIdle)
+		if !changed {
+			if kept < len(dst.entries) && dst.entries[kept] == e {
+				kept++
+				continue
+			}
+			changed = true
+			merged = make([]stateEntry, kept, len(dst.entries)+len(s)+1)
+			copy(merged, dst.entries[:kept])
+		}
+		merged = append(merged, e)
 	}
-	for i, f := range dst {
-		if _, ok := src[i]; !ok && f|single(0) != f {
-			dst[i] = f | single(0)
-			changed = true
-		}
+	if changed {
+		dst.entries = merged
 	}
 	return changed
 }
@@ -292,10 +342,10 @@ func stripNot(v ssa.Value) (_ ssa.Value, negated bool) {
 
 // transfer runs the events of block b over state. It returns false if the
 // block ends the path without a return (panic, os.Exit, t.Fatal, …).
-func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st state, loops *loopInfo) bool {
+func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st *state, loops *loopInfo) bool {
 	if fa.guardDefs != nil {
 		for _, i := range fa.guardDefs[b.Index] {
-			if _, ok := st[i]; ok {
+			if st.holds(i) {
 				st.update(i, func(f fact) fact { return f &^ guarded }) // a guard computed anew
 			}
 		}
@@ -370,7 +420,7 @@ func (o *obligation) addCond(c *condition) {
 
 // atReturn records the obligations that an exit leaks: a return, or a
 // panic that the function's own deferred recover turns into a return.
-func (fa *funcAnalysis) atReturn(exit ssa.Instruction, st state) {
+func (fa *funcAnalysis) atReturn(exit ssa.Instruction, st *state) {
 	var pos token.Pos
 	end := true
 	if ret, ok := exit.(*ssa.Return); ok {
@@ -383,7 +433,8 @@ func (fa *funcAnalysis) atReturn(exit ssa.Instruction, st state) {
 			fa.heldAt[exit] = false
 		}
 	}
-	for i, facts := range st {
+	for _, e := range st.entries {
+		i, facts := e.obl, e.facts
 		o := fa.obls[i]
 		leaks := facts.any(func(f fact) bool {
 			return f&(held|lost) != 0 && f&armed == 0 && !(f&armedCond != 0 && fa.condAtReturn(o, exit))
@@ -428,7 +479,7 @@ func (fa *funcAnalysis) condAtReturn(o *obligation, ret ssa.Instruction) bool {
 // reports the edge infeasible where recover() is not nil (no normal return
 // passes there) or where a summary's assumption rules it out. subject, when
 // set, is the value a phi branched on takes on this path.
-func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st state, subject ssa.Value) (state, bool) {
+func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st *state, subject ssa.Value) (*state, bool) {
 	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok || len(b.Succs) != 2 || b.Succs[0] == b.Succs[1] {
 		return st, true
@@ -454,9 +505,10 @@ func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st state, subject 
 			return nil, false
 		}
 	}
-	var out state
+	var out *state
 	resolved, _ := resolve(cond)
-	for i, facts := range st {
+	for _, e := range st.entries {
+		i, facts := e.obl, e.facts
 		if fa.obls[i].contradicts(resolved, taken) && facts.any(func(f fact) bool { return f&guarded != 0 }) {
 			// The paths that acquired it under the other value of this
 			// condition cannot come this way.
