@@ -139,11 +139,14 @@ func (st *state) set(i int, f factSet) {
 // resource: nothing is left for a guard to rule out, and an obligation
 // whose paths hold nothing then leaves the state.
 func unguardIdle(f fact) fact {
-	if f&(held|lost|deferred) == 0 {
+	if !busy(f) {
 		return f &^ guarded
 	}
 	return f
 }
+
+// busy reports whether a path with fact f holds the resource or has lost it.
+func busy(f fact) bool { return f&(held|lost|deferred) != 0 }
 
 func (st *state) update(i int, fn func(fact) fact) { st.set(i, st.get(i).apply(fn)) }
 
@@ -366,7 +369,7 @@ func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st *state, loops *loopInfo) 
 				if f&held != 0 && f&(armed|armedCond) == 0 {
 					f |= lost
 				}
-				if len(o.guards) > 0 {
+				if o.computedAnew {
 					f |= guarded
 				}
 				return (f | held) &^ deferred
@@ -509,13 +512,18 @@ func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st *state, subject
 	resolved, _ := resolve(cond)
 	for _, e := range st.entries {
 		i, facts := e.obl, e.facts
-		if fa.obls[i].contradicts(resolved, taken) && facts.any(func(f fact) bool { return f&guarded != 0 }) {
-			// The paths that acquired it under the other value of this
-			// condition cannot come this way.
+		// The paths that acquired it under the other value of this
+		// condition, and have not computed it anew, cannot come this way.
+		acquiredUnder := func(f fact) bool { return f&guarded != 0 }
+		contradicted, lasting := fa.obls[i].contradicts(resolved, taken)
+		if lasting {
+			acquiredUnder = busy
+		}
+		if contradicted && facts.any(acquiredUnder) {
 			if out == nil {
 				out = st.clone()
 			}
-			kept := facts.without(func(f fact) bool { return f&guarded != 0 })
+			kept := facts.without(acquiredUnder)
 			if kept == 0 {
 				kept = single(0)
 			}

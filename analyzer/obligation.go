@@ -34,8 +34,11 @@ type obligation struct {
 	// guards are the conditions under which alone the acquisition runs
 	// (`if useTx { tx, err = conn.Begin(ctx) }`): on the paths that
 	// acquired it, a later branch on one of them goes the same way until
-	// the condition is computed anew (fact guarded).
-	guards []guard
+	// the condition is computed anew (fact guarded), or on every path from
+	// the acquisition for a lasting guard. computedAnew: some guard is not
+	// lasting.
+	guards       []guard
+	computedAnew bool
 
 	// What the dataflow found.
 	leakPos     token.Pos  // the earliest return that leaks it
@@ -178,9 +181,13 @@ func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
 }
 
 // A guard is a condition and the value it has wherever an acquisition runs.
+// A lasting guard keeps that value on every path from the acquisition: the
+// block that computes it is in no loop with the acquisition, so no path
+// from the acquisition runs it again.
 type guard struct {
-	cond   ssa.Value
-	onTrue bool
+	cond    ssa.Value
+	onTrue  bool
+	lasting bool
 }
 
 // findGuards finds the guards of each acquisition: the branches whose one
@@ -206,8 +213,11 @@ func (fa *funcAnalysis) findGuards() {
 			if !fa.testedAgain(branch, cond) {
 				continue
 			}
-			o.guards = append(o.guards, guard{cond: cond, onTrue: onTrue})
-			if def, ok := cond.(ssa.Instruction); ok {
+			def, computed := cond.(ssa.Instruction)
+			lasting := !computed || !fa.loopsOf().together(def.Block(), o.call.Block())
+			o.guards = append(o.guards, guard{cond: cond, onTrue: onTrue, lasting: lasting})
+			if !lasting {
+				o.computedAnew = true
 				if fa.guardDefs == nil {
 					fa.guardDefs = make([][]int, len(fa.fn.Blocks))
 				}
@@ -265,14 +275,15 @@ func (fa *funcAnalysis) loopsOf() *loopInfo {
 }
 
 // contradicts reports whether cond being taken (true) goes against one of
-// o's guards.
-func (o *obligation) contradicts(cond ssa.Value, taken bool) bool {
+// o's guards, and whether against a lasting one.
+func (o *obligation) contradicts(cond ssa.Value, taken bool) (contradicted, lasting bool) {
 	for _, g := range o.guards {
 		if g.cond == cond && g.onTrue != taken {
-			return true
+			contradicted = true
+			lasting = lasting || g.lasting
 		}
 	}
-	return false
+	return contradicted, lasting
 }
 
 // linkChildren ties each obligation acquired from a transaction's statement
