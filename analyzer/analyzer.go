@@ -112,7 +112,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if len(funcs) == 0 {
 		return struct{}{}, nil
 	}
-	defer forgetSoleStores(funcs)
+	defer forgetFunctions(funcs)
 	if large.IsValid() && c.cfg.Debug {
 		pass.Report(analysis.Diagnostic{Pos: large, Category: CategoryDebug, Message: "connrelease: this function is too large to lift its variables into registers cheaply; the package is analysed in naive SSA form"})
 	}

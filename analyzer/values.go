@@ -318,7 +318,7 @@ func before(x ssa.Instruction, b *ssa.BasicBlock, end int) bool {
 // rather than by scanning a variable's uses at every load.
 var soleStores sync.Map // *ssa.Function → map[*ssa.Alloc]*ssa.Store
 
-// recordSoleStores fills soleStores for fns; forgetSoleStores empties it.
+// recordSoleStores fills soleStores for fns; forgetFunctions empties it.
 func recordSoleStores(fns []*ssa.Function) {
 	for _, fn := range fns {
 		stores := map[*ssa.Alloc]*ssa.Store{}
@@ -335,9 +335,11 @@ func recordSoleStores(fns []*ssa.Function) {
 	}
 }
 
-func forgetSoleStores(fns []*ssa.Function) {
+// forgetFunctions empties soleStores and tellers of fns.
+func forgetFunctions(fns []*ssa.Function) {
 	for _, fn := range fns {
 		soleStores.Delete(fn)
+		tellers.Delete(fn)
 	}
 }
 
@@ -447,12 +449,63 @@ func valueAt(v ssa.Value, b *ssa.BasicBlock) truth {
 	if knownNonNil(v) {
 		return isTrue
 	}
-	for branch, onTrue := range dominatingBranches(b) {
-		if t := condImplies(branch.Cond, onTrue, v); t != unknown {
-			return t
+	// The nearest branch that tells v on an edge dominating b. Only the
+	// branches that can tell v are looked at (tellersOf): walking every
+	// dominator of b instead costs the depth of b for each question.
+	t, nearest := unknown, (*ssa.BasicBlock)(nil)
+	for _, branch := range tellersOf(b.Parent())[v] {
+		p := branch.Block()
+		for k, x := range p.Succs {
+			if len(x.Preds) != 1 || !x.Dominates(b) || nearest != nil && !nearest.Dominates(x) {
+				continue
+			}
+			if tx := condImplies(branch.Cond, k == 0, v); tx != unknown {
+				t, nearest = tx, x
+			}
 		}
 	}
-	return unknown
+	return t
+}
+
+// tellers maps each function valueAt has asked about, while its package is
+// analysed, to the branches that can tell each value (toldBy): found in one
+// pass over the function.
+var tellers sync.Map // *ssa.Function → map[ssa.Value][]*ssa.If
+
+func tellersOf(fn *ssa.Function) map[ssa.Value][]*ssa.If {
+	if t, ok := tellers.Load(fn); ok {
+		return t.(map[ssa.Value][]*ssa.If)
+	}
+	t := map[ssa.Value][]*ssa.If{}
+	for _, b := range fn.Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if branch, ok := b.Instrs[n-1].(*ssa.If); ok && b.Succs[0] != b.Succs[1] {
+				for _, v := range toldBy(branch.Cond) {
+					t[v] = append(t[v], branch)
+				}
+			}
+		}
+	}
+	actual, _ := tellers.LoadOrStore(fn, t)
+	return actual.(map[ssa.Value][]*ssa.If)
+}
+
+// toldBy lists the values that cond tells something of (condImplies): the
+// value it compares with nil, and through its nots, the value it resolves
+// to.
+func toldBy(cond ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	for {
+		if x, _, ok := nilCompare(cond); ok {
+			out = append(out, x)
+		}
+		not, ok := cond.(*ssa.UnOp)
+		if !ok || not.Op != token.NOT {
+			c, _ := resolve(cond)
+			return append(out, c)
+		}
+		cond = not.X
+	}
 }
 
 // dominatingBranches yields, nearest first, each branch one of whose edges
