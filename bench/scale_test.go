@@ -212,8 +212,36 @@ func functionsSource(n int) string {
 	return b.String()
 }
 
+// deferredSource is one function with a transaction whose Rollback is
+// deferred in a closure, run when the named error result is not nil, and n
+// early returns, each of which the analysis judges by the error it
+// returns: one that the analysis cannot tell (supposed to roll back), one
+// after its own error check (rolls back), and in one block in ten a nil
+// error (does not). A leak the first of those returns reports, so n ≥ 10
+// gives one diagnostic.
+func deferredSource(n int) string {
+	var b strings.Builder
+	b.WriteString(genHeader)
+	b.WriteString("func Big(ctx context.Context, db *sql.DB, flags []bool) (err error) {\n")
+	b.WriteString("\ttx, err := db.BeginTx(ctx, nil)\n\tif err != nil {\n\t\treturn err\n\t}\n")
+	b.WriteString("\tdefer func() {\n\t\tif err != nil {\n\t\t\ttx.Rollback()\n\t\t}\n\t}()\n")
+	for i := 0; i < n; i++ {
+		result := "errors.Join(ctx.Err())"
+		if leaky(i) {
+			result = "nil"
+		}
+		fmt.Fprintf(&b, "\tif flags[%d] {\n\t\treturn %s\n\t}\n", i, result)
+		fmt.Fprintf(&b, "\tif _, err := tx.ExecContext(ctx, \"UPDATE t SET n = %d\"); err != nil {\n\t\treturn err\n\t}\n", i)
+	}
+	b.WriteString("\treturn tx.Commit()\n}\n")
+	return b.String()
+}
+
 // expectedLeaks is how many diagnostics n generated units must give.
 func expectedLeaks(n int) int { return n / 10 }
+
+// oneLeak: the one function of deferredSource reports at most once.
+func oneLeak(n int) int { return min(n/10, 1) }
 
 var (
 	branchSizes = []int{10, 100, 1000, 10000}
@@ -221,6 +249,7 @@ var (
 	// machine, its cost per branch should be that of n=10 000.
 	benchBranchSizes = append(branchSizes[:len(branchSizes):len(branchSizes)], 20000)
 	functionSizes    = []int{50, 500, 5000}
+	deferredSizes    = []int{100, 1000, 10000}
 )
 
 func checkResult(tb testing.TB, r result, err error, want int) {
@@ -277,6 +306,16 @@ func BenchmarkFunctions(b *testing.B) {
 	for _, n := range functionSizes {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			benchGenerated(b, functionsSource(n), expectedLeaks(n))
+		})
+	}
+}
+
+// BenchmarkDeferredReturns: one function with n returns judged by a
+// deferred conditional release.
+func BenchmarkDeferredReturns(b *testing.B) {
+	for _, n := range deferredSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			benchGenerated(b, deferredSource(n), oneLeak(n))
 		})
 	}
 }
@@ -367,9 +406,11 @@ func TestScaling(t *testing.T) {
 		name  string
 		sizes []int
 		src   func(int) string
+		want  func(int) int
 	}{
-		{"branches and acquisitions in one function", branchSizes, branchySource},
-		{"small functions in one package", functionSizes, functionsSource},
+		{"branches and acquisitions in one function", branchSizes, branchySource, expectedLeaks},
+		{"small functions in one package", functionSizes, functionsSource, expectedLeaks},
+		{"returns judged by a deferred conditional release", deferredSizes, deferredSource, oneLeak},
 	} {
 		a := analyzer.New(analyzer.DefaultConfig())
 		samples := make([][]time.Duration, len(c.sizes))
@@ -392,7 +433,7 @@ func TestScaling(t *testing.T) {
 				start := cpuTime(t)
 				for range reps {
 					r, err := analyze(a, tg)
-					checkResult(t, r, err, expectedLeaks(n))
+					checkResult(t, r, err, c.want(n))
 				}
 				samples[i] = append(samples[i], (cpuTime(t)-start)/time.Duration(reps))
 				runtime.GC()
