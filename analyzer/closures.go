@@ -159,18 +159,11 @@ func conditionVars(fn *ssa.Function) []ssa.Value {
 	var out []ssa.Value
 	seen := map[ssa.Value]bool{}
 	for _, b := range fn.Blocks {
-		ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-		if !ok {
+		ifInstr := closingBranch(b)
+		if ifInstr == nil {
 			continue
 		}
-		cond := ifInstr.Cond
-		for {
-			not, ok := cond.(*ssa.UnOp)
-			if !ok || not.Op != token.NOT {
-				break
-			}
-			cond = not.X
-		}
+		cond, _ := stripNot(ifInstr.Cond)
 		if x, _, ok := nilCompare(cond); ok {
 			cond = x
 		}

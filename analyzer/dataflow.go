@@ -296,8 +296,8 @@ func predIndex(b, pred *ssa.BasicBlock) int {
 // variable from each predecessor (nil where none is found). It returns nil
 // when the compared value does not depend on the path.
 func branchSubjects(b *ssa.BasicBlock) []ssa.Value {
-	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-	if !ok {
+	ifInstr := closingBranch(b)
+	if ifInstr == nil {
 		return nil
 	}
 	cond, _ := stripNot(ifInstr.Cond)
@@ -483,8 +483,8 @@ func (fa *funcAnalysis) condAtReturn(o *obligation, ret ssa.Instruction) bool {
 // passes there) or where a summary's assumption rules it out. subject, when
 // set, is the value a phi branched on takes on this path.
 func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st *state, subject ssa.Value) (*state, bool) {
-	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-	if !ok || len(b.Succs) != 2 || b.Succs[0] == b.Succs[1] {
+	ifInstr := closingBranch(b)
+	if ifInstr == nil || len(b.Succs) != 2 || b.Succs[0] == b.Succs[1] {
 		return st, true
 	}
 	cond, negated := stripNot(ifInstr.Cond)

@@ -241,11 +241,9 @@ func (fa *funcAnalysis) branchesOn(cond ssa.Value) int {
 	if fa.branches == nil {
 		fa.branches = map[ssa.Value]int{}
 		for _, b := range fa.fn.Blocks {
-			if n := len(b.Instrs); n > 0 {
-				if branch, ok := b.Instrs[n-1].(*ssa.If); ok {
-					c, _ := branchCond(branch)
-					fa.branches[c]++
-				}
+			if branch := closingBranch(b); branch != nil {
+				c, _ := branchCond(branch)
+				fa.branches[c]++
 			}
 		}
 	}

@@ -478,16 +478,24 @@ func tellersOf(fn *ssa.Function) map[ssa.Value][]*ssa.If {
 	}
 	t := map[ssa.Value][]*ssa.If{}
 	for _, b := range fn.Blocks {
-		if n := len(b.Instrs); n > 0 {
-			if branch, ok := b.Instrs[n-1].(*ssa.If); ok && b.Succs[0] != b.Succs[1] {
-				for _, v := range toldBy(branch.Cond) {
-					t[v] = append(t[v], branch)
-				}
+		if branch := closingBranch(b); branch != nil && b.Succs[0] != b.Succs[1] {
+			for _, v := range toldBy(branch.Cond) {
+				t[v] = append(t[v], branch)
 			}
 		}
 	}
 	actual, _ := tellers.LoadOrStore(fn, t)
 	return actual.(map[ssa.Value][]*ssa.If)
+}
+
+// closingBranch returns the If that ends block b, or nil.
+func closingBranch(b *ssa.BasicBlock) *ssa.If {
+	if n := len(b.Instrs); n > 0 {
+		if branch, ok := b.Instrs[n-1].(*ssa.If); ok {
+			return branch
+		}
+	}
+	return nil
 }
 
 // toldBy lists the values that cond tells something of (condImplies): the
@@ -518,8 +526,8 @@ func dominatingBranches(b *ssa.BasicBlock) iter.Seq2[*ssa.If, bool] {
 				continue
 			}
 			p := x.Preds[0]
-			ifInstr, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
-			if !ok || p.Succs[0] == p.Succs[1] {
+			ifInstr := closingBranch(p)
+			if ifInstr == nil || p.Succs[0] == p.Succs[1] {
 				continue
 			}
 			if !yield(ifInstr, p.Succs[0] == x) {
