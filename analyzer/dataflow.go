@@ -805,8 +805,8 @@ func (fa *funcAnalysis) errorOnItsPaths(x ssa.Value, i int) bool {
 	switch x := x.(type) {
 	case *ssa.Phi:
 		v = fa.phiCarriesError(x, o, 0)
-	case *ssa.UnOp:
-		if _, local := x.X.(*ssa.Alloc); local && x.Op == token.MUL {
+	case *ssa.UnOp: // a load (checked above)
+		if _, local := x.X.(*ssa.Alloc); local {
 			if m := mergeAbove(x.X, x.Block(), indexOf(x)); m != nil {
 				v = fa.cellCarriesError(x.X, m, o, 0)
 			}

@@ -29,7 +29,7 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 		}
 		d := describe(pass, site, o)
 		switch {
-		case o.deferInLoop != nil && !scopedByLiteral(fa.fn, o.deferInLoop):
+		case o.deferInLoop != nil && !fa.scopedByLiteral(o.deferInLoop):
 			if !c.cfg.DeferInLoop {
 				continue
 			}
@@ -187,16 +187,17 @@ func endPos(fn *ssa.Function) token.Pos {
 	return fn.Pos()
 }
 
-// scopedByLiteral reports whether the loop that defers d is all that fn
-// does, and fn a function literal called where it is made:
+// scopedByLiteral reports whether the loop that defers d is all that the
+// function does, and the function a literal called where it is made:
 // `func() { for range 4 { c := acquire(); defer c.Release() } }()`. The
 // literal exists to hold the loop's resources together and give them all
 // back when the loop ends, which is when its defers run.
-func scopedByLiteral(fn *ssa.Function, d *ssa.Defer) bool {
+func (fa *funcAnalysis) scopedByLiteral(d *ssa.Defer) bool {
+	fn := fa.fn
 	if fn.Parent() == nil || !calledWhereMade(fn) {
 		return false
 	}
-	loops := loopsOf(fn)
+	loops := fa.loopsOf()
 	for _, b := range fn.Blocks {
 		if !loops.together(b, d.Block()) {
 			continue

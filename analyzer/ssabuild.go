@@ -113,8 +113,8 @@ func BuilderMode(files []*ast.File, info *types.Info) ssa.BuilderMode {
 // grows in proportion to the function, on ordinary code it costs about the
 // same (BenchmarkAnalyzeFixedPackage: 5 % less memory, the time within
 // noise), and the test suites, the fuzzer and the benchmark corpus give the
-// same diagnostics in both forms. The limit, about 1 000 variables times 1 000 blocks, where
-// lifting takes some 60 ms, is far above ordinary code.
+// same diagnostics in both forms. The limit, about 1 000 variables times
+// 1 000 blocks, where lifting takes some 60 ms, is far above ordinary code.
 const liftLimit = 1_000_000
 
 // largestLift returns the position of the first function (declaration or
