@@ -265,26 +265,28 @@ func checkResult(tb testing.TB, r result, err error, want int) {
 	}
 }
 
-func benchGenerated(b *testing.B, src string, want int) {
-	t := checkSource(b, src)
-	a := analyzer.New(analyzer.DefaultConfig())
-	r, err := analyze(a, t) // warm-up, and the check that it analysed
-	checkResult(b, r, err, want)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := analyze(a, t); err != nil {
-			b.Fatal(err)
-		}
+// benchGenerated benchmarks the analysis of src(n) for each of sizes, as
+// sub-benchmarks n=…, after checking that it gives want(n) diagnostics.
+func benchGenerated(b *testing.B, sizes []int, src func(int) string, want func(int) int) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			t := checkSource(b, src(n))
+			a := analyzer.New(analyzer.DefaultConfig())
+			r, err := analyze(a, t) // warm-up, and the check that it analysed
+			checkResult(b, r, err, want(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := analyze(a, t); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
 // BenchmarkBranches: one function with n acquisitions and early returns.
 func BenchmarkBranches(b *testing.B) {
-	for _, n := range benchBranchSizes {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			benchGenerated(b, branchySource(n), expectedLeaks(n))
-		})
-	}
+	benchGenerated(b, benchBranchSizes, branchySource, expectedLeaks)
 }
 
 // BenchmarkBranchesSSA: building the SSA of BenchmarkBranches' function
@@ -303,21 +305,13 @@ func BenchmarkBranchesSSA(b *testing.B) {
 
 // BenchmarkFunctions: a package of n small functions.
 func BenchmarkFunctions(b *testing.B) {
-	for _, n := range functionSizes {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			benchGenerated(b, functionsSource(n), expectedLeaks(n))
-		})
-	}
+	benchGenerated(b, functionSizes, functionsSource, expectedLeaks)
 }
 
 // BenchmarkDeferredReturns: one function with n returns judged by a
 // deferred conditional release.
 func BenchmarkDeferredReturns(b *testing.B) {
-	for _, n := range deferredSizes {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			benchGenerated(b, deferredSource(n), oneLeak(n))
-		})
-	}
+	benchGenerated(b, deferredSizes, deferredSource, oneLeak)
 }
 
 // servicePackage loads analyzer/testdata/src/service, with its test file,
