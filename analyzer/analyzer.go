@@ -148,7 +148,7 @@ func (c *checker) checkFunc(pass *analysis.Pass, e *env, syn *syntaxIndex, fn *s
 		if fa == nil {
 			return
 		}
-		c.report(pass, syn, fa.solve())
+		c.report(pass, syn, fa, fa.judge(fa.solve(single(0))))
 	})
 }
 

@@ -57,19 +57,19 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 		fa.guess(fn.Pos(), "closures nested too deep to follow; supposing this one releases the resource")
 		return summary{kind: always}
 	}
-	run := func(assume map[ssa.Value]truth) (*funcAnalysis, bool) {
+	run := func(assume map[ssa.Value]truth) (*funcAnalysis, *judgment) {
 		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(input, kind, content)}
-		sub := fa.env.judgeInput(fn, in, assume, fa.depth+1, fa.cache)
-		return sub, !in.heldAtExit
+		return fa.env.judgeInput(fn, in, assume, fa.depth+1, fa.cache)
 	}
-	sub, released := run(nil)
+	sub, j := run(nil)
+	released := !j.verdicts[0].heldAtExit
 	method := releaseName(sub)
 	if released {
 		return summary{kind: always, method: method}
 	}
 	for _, fv := range conditionVars(fn) {
 		for _, want := range []truth{isTrue, isFalse} {
-			if _, ok := run(map[ssa.Value]truth{fv: want}); ok {
+			if _, j := run(map[ssa.Value]truth{fv: want}); !j.verdicts[0].heldAtExit {
 				for i, v := range fn.FreeVars {
 					if v == fv {
 						return summary{kind: conditional, freeVar: i, want: want, method: method}
@@ -78,7 +78,7 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 			}
 		}
 	}
-	if releasesSomewhere(sub) || releasedAtSomeExit(sub) {
+	if releasesSomewhere(sub) || releasedAtSomeExit(j) {
 		// It releases on some paths, under a condition we cannot read. We
 		// would rather miss a leak than invent one.
 		fa.guess(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
@@ -89,20 +89,20 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 
 // judgeInput runs the dataflow of fn over one input that is held on entry —
 // a parameter, a captured variable, a field of the receiver — under
-// assumptions about fn's free variables, and returns the analysis; the
-// input records, for each exit, whether it still holds it.
-func (e *env) judgeInput(fn *ssa.Function, in *obligation, assume map[ssa.Value]truth, depth int, cache map[summaryKey]summary) *funcAnalysis {
-	sub := &funcAnalysis{env: e, fn: fn, obls: []*obligation{in}, assume: assume, depth: depth, cache: cache, heldAt: map[ssa.Instruction]bool{}}
+// assumptions about fn's free variables, and returns the analysis and its
+// judgment: its one verdict, and for each exit whether it still holds the
+// input.
+func (e *env) judgeInput(fn *ssa.Function, in *obligation, assume map[ssa.Value]truth, depth int, cache map[summaryKey]summary) (*funcAnalysis, *judgment) {
+	sub := &funcAnalysis{env: e, fn: fn, obls: []*obligation{in}, assume: assume, depth: depth, cache: cache}
 	sub.buildEvents()
-	sub.solveFrom(single(held))
-	return sub
+	return sub, sub.judge(sub.solve(single(held)))
 }
 
 // releaseName returns the release method the closure calls, for messages.
 func releaseName(sub *funcAnalysis) string {
 	for _, evs := range sub.events {
 		for _, ev := range evs {
-			if ev.kind == evRelease {
+			if ev.kind == evRelease || ev.kind == evHandOver {
 				if c, ok := ev.instr.(*ssa.Call); ok {
 					if f := calleeFunc(c.Common()); f != nil && releaseMethod(sub.obls[0].res, f.Name()) {
 						return f.Name()
@@ -131,8 +131,8 @@ func knownRelease(sub *funcAnalysis) bool {
 // releasedAtSomeExit reports whether some exit of the summary no longer
 // holds its input: given back on an edge (rows read to their end) rather
 // than by an event.
-func releasedAtSomeExit(sub *funcAnalysis) bool {
-	for _, stillHeld := range sub.heldAt {
+func releasedAtSomeExit(j *judgment) bool {
+	for _, stillHeld := range j.heldAt {
 		if !stillHeld {
 			return true
 		}
@@ -145,7 +145,7 @@ func releasedAtSomeExit(sub *funcAnalysis) bool {
 func releasesSomewhere(sub *funcAnalysis) bool {
 	for _, evs := range sub.events {
 		for _, ev := range evs {
-			if ev.kind == evRelease || ev.kind == evDefer {
+			if ev.kind == evRelease || ev.kind == evHandOver || ev.kind == evDefer {
 				return true
 			}
 		}

@@ -15,16 +15,15 @@ import (
 // function, to a fixed point, that tells for each obligation and each return
 // whether some path reaches the return still holding the resource. It never
 // enumerates paths: the state of an obligation at a point is the set of the
-// few facts a path can have about it (held or not; a deferred release armed
+// few states a path can be in for it (held or not; a deferred release armed
 // or not), so the cost is linear in blocks × obligations.
 
-// A fact is what one path knows about one obligation.
-type fact uint8
+// A pathState is what one path knows about one obligation.
+type pathState uint8
 
 const (
-	held      fact = 1 << iota // held, and no deferred release covers it yet
-	armed                      // a deferred release covers whatever the variable holds at exit
-	armedCond                  // likewise, when a condition holds at exit
+	held  pathState = 1 << iota // held, and no deferred release covers it yet
+	armed                       // a deferred release covers whatever the variable holds at exit
 	// lost: the loop acquired it again while an earlier one was held; the
 	// earlier one can no longer be given back through this value, and the
 	// new acquisition's error branch does not end it.
@@ -38,47 +37,73 @@ const (
 	// and has not computed their values anew since: a branch on a guard
 	// goes the way it went before the acquisition.
 	guarded
+	// armedIf0, armedIf1: a deferred release covers it when its condition
+	// holds at exit: the obligation's first condition, or its second
+	// (obligation.conds; condSlot). Each path keeps its own, so that a
+	// return is judged by the conditional releases its own paths armed.
+	armedIf0
+	armedIf1
+	armedIf = armedIf0 | armedIf1
 )
 
-// A factSet is the set of facts of all the paths that reach a point: bit f
-// is set when some path has fact f. The empty set means no path.
-type factSet uint64
+// A pathSet is the set of the states of all the paths that reach a point:
+// bit s is set when some path has state s. The empty set means no path.
+type pathSet [2]uint64
 
-func single(f fact) factSet { return 1 << f }
+func single(s pathState) pathSet {
+	var p pathSet
+	p[s>>6] = 1 << (s & 63)
+	return p
+}
 
-// apply maps every path's fact through fn.
-func (s factSet) apply(fn func(fact) fact) factSet {
-	var out factSet
-	for rest := s; rest != 0; rest &= rest - 1 {
-		out |= 1 << fn(fact(bits.TrailingZeros64(uint64(rest))))
+// states yields each state of the set.
+func (p pathSet) states(yield func(pathState) bool) {
+	for w, word := range p {
+		for rest := word; rest != 0; rest &= rest - 1 {
+			if !yield(pathState(w<<6 | bits.TrailingZeros64(rest))) {
+				return
+			}
+		}
+	}
+}
+
+func (p pathSet) union(q pathSet) pathSet { return pathSet{p[0] | q[0], p[1] | q[1]} }
+
+func (p pathSet) empty() bool { return p == pathSet{} }
+
+// apply maps every path's state through fn.
+func (p pathSet) apply(fn func(pathState) pathState) pathSet {
+	var out pathSet
+	for s := range p.states {
+		out = out.union(single(fn(s)))
 	}
 	return out
 }
 
-// any reports whether some path's fact satisfies pred.
-func (s factSet) any(pred func(fact) bool) bool {
-	for rest := s; rest != 0; rest &= rest - 1 {
-		if pred(fact(bits.TrailingZeros64(uint64(rest)))) {
+// any reports whether some path's state satisfies pred.
+func (p pathSet) any(pred func(pathState) bool) bool {
+	for s := range p.states {
+		if pred(s) {
 			return true
 		}
 	}
 	return false
 }
 
-// without removes the paths whose fact satisfies pred.
-func (s factSet) without(pred func(fact) bool) factSet {
-	out := s
-	for rest := s; rest != 0; rest &= rest - 1 {
-		if f := fact(bits.TrailingZeros64(uint64(rest))); pred(f) {
-			out &^= 1 << f
+// without removes the paths whose state satisfies pred.
+func (p pathSet) without(pred func(pathState) bool) pathSet {
+	out := p
+	for s := range p.states {
+		if pred(s) {
+			out[s>>6] &^= 1 << (s & 63)
 		}
 	}
 	return out
 }
 
 // A state holds, for each obligation some path reaching a point holds or
-// has armed, the facts of those paths. An obligation absent from it is held
-// on no path: its facts are single(0). Keeping only those makes the cost of
+// has armed, the states of those paths. An obligation absent from it is held
+// on no path: its paths are single(0). Keeping only those makes the cost of
 // a block proportional to the obligations alive there, not to all of them.
 // Its entries are sorted by obligation; most states have one or none, which
 // one fits in the state itself. A nil *state stands for no path at all.
@@ -89,7 +114,7 @@ type state struct {
 
 type stateEntry struct {
 	obl   int
-	facts factSet
+	paths pathSet
 }
 
 // newState is a state of the given entries, sorted by obligation.
@@ -109,9 +134,9 @@ func (st *state) find(i int) (int, bool) {
 	return slices.BinarySearchFunc(st.entries, i, func(e stateEntry, i int) int { return cmp.Compare(e.obl, i) })
 }
 
-func (st *state) get(i int) factSet {
+func (st *state) get(i int) pathSet {
 	if k, ok := st.find(i); ok {
-		return st.entries[k].facts
+		return st.entries[k].paths
 	}
 	return single(0)
 }
@@ -121,50 +146,53 @@ func (st *state) holds(i int) bool {
 	return ok
 }
 
-func (st *state) set(i int, f factSet) {
-	f = f.apply(unguardIdle)
+func (st *state) set(i int, p pathSet) {
+	p = p.apply(unguardIdle)
 	k, ok := st.find(i)
 	switch {
-	case f == single(0) && ok:
+	case p == single(0) && ok:
 		st.entries = slices.Delete(st.entries, k, k+1)
-	case f == single(0):
+	case p == single(0):
 	case ok:
-		st.entries[k].facts = f
+		st.entries[k].paths = p
 	default:
-		st.entries = slices.Insert(st.entries, k, stateEntry{i, f})
+		st.entries = slices.Insert(st.entries, k, stateEntry{i, p})
 	}
 }
 
 // unguardIdle drops the guarded mark of a path that no longer holds the
 // resource: nothing is left for a guard to rule out, and an obligation
 // whose paths hold nothing then leaves the state.
-func unguardIdle(f fact) fact {
-	if !busy(f) {
-		return f &^ guarded
+func unguardIdle(s pathState) pathState {
+	if !busy(s) {
+		return s &^ guarded
 	}
-	return f
+	return s
 }
 
-// busy reports whether a path with fact f holds the resource or has lost it.
-func busy(f fact) bool { return f&(held|lost|deferred) != 0 }
+// busy reports whether a path in state s holds the resource or has lost it.
+func busy(s pathState) bool { return s&(held|lost|deferred) != 0 }
 
-func (st *state) update(i int, fn func(fact) fact) { st.set(i, st.get(i).apply(fn)) }
+func (st *state) update(i int, fn func(pathState) pathState) { st.set(i, st.get(i).apply(fn)) }
 
 func (st *state) clone() *state { return newState(st.entries) }
 
-// solve runs the dataflow and records what it finds on the obligations.
-func (fa *funcAnalysis) solve() *funcAnalysis {
-	fa.solveFrom(single(0))
-	return fa
+// A solution is the fixed point of the dataflow: in[b][k] is the state on
+// the edge from block b's k-th predecessor (k == len(Preds) for the
+// entry), nil while no path comes that way. Keeping edges apart lets a
+// branch on a phi be judged edge by edge: after `if x { c, err = a() } else
+// { c, err = b() }`, `err != nil` says on each edge which acquisition
+// failed. The dataflow writes nothing else; judge (verdicts.go) reads the
+// findings off the solution.
+type solution struct {
+	in [][]*state
 }
 
-func (fa *funcAnalysis) solveFrom(entry factSet) {
+// solve runs the dataflow to its fixed point, every obligation starting as
+// entry on the function's entry (single(0): held on no path; single(held)
+// for the input of a summary).
+func (fa *funcAnalysis) solve(entry pathSet) *solution {
 	blocks := fa.fn.Blocks
-	// in[b][k] is the state on the edge from b's k-th predecessor (k ==
-	// len(Preds) for the entry); nil while no path has come that way.
-	// Keeping edges apart lets a branch on a phi be judged edge by edge:
-	// after `if x { c, err = a() } else { c, err = b() }`, `err != nil`
-	// says on each edge which acquisition failed.
 	in := make([][]*state, len(blocks))
 	entryState := &state{}
 	if entry != single(0) {
@@ -174,7 +202,6 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 	}
 	in[0] = make([]*state, len(blocks[0].Preds)+1)
 	in[0][len(blocks[0].Preds)] = entryState
-	loops := fa.loopsOf()
 	work := []*ssa.BasicBlock{blocks[0]}
 	queued := make([]bool, len(blocks))
 	queued[0] = true
@@ -182,42 +209,12 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 		b := work[0]
 		work = work[1:]
 		queued[b.Index] = false
-		subjects := branchSubjects(b)
-		var edges []*state // the states to run through b, with their edge
-		var edgeIdx []int
-		if subjects != nil {
-			for k, st := range in[b.Index] {
-				if st != nil {
-					edges = append(edges, st.clone())
-					edgeIdx = append(edgeIdx, k)
-				}
-			}
-		} else {
-			var merged *state
-			for _, st := range in[b.Index] {
-				switch {
-				case st == nil:
-				case merged == nil:
-					merged = st.clone()
-				default:
-					mergeInto(merged, st)
-				}
-			}
-			if merged == nil {
-				merged = &state{}
-			}
-			edges, edgeIdx = []*state{merged}, []int{-1}
-		}
-		for e, st := range edges {
-			if !fa.transfer(b, st, loops) {
+		for _, run := range fa.runsThrough(b, in[b.Index]) {
+			if !fa.transfer(b, run.st, nil) {
 				continue // the path ends without returning
 			}
-			var subject ssa.Value
-			if subjects != nil && edgeIdx[e] < len(subjects) {
-				subject = subjects[edgeIdx[e]]
-			}
 			for si, succ := range b.Succs {
-				out, feasible := fa.refineEdge(b, si, st, subject)
+				out, feasible := fa.refineEdge(b, si, run.st, run.subject)
 				if !feasible {
 					continue
 				}
@@ -241,6 +238,48 @@ func (fa *funcAnalysis) solveFrom(entry factSet) {
 			}
 		}
 	}
+	return &solution{in: in}
+}
+
+// A run is a state to run through a block, with the value the block's
+// branch compares with nil on its paths (branchSubjects), if that depends
+// on the edge it came by.
+type run struct {
+	st      *state
+	subject ssa.Value
+}
+
+// runsThrough returns the states to run through block b from its incoming
+// edges in: one per edge when b branches on a value that depends on the
+// edge, else their merge. The states are copies, for transfer to change.
+func (fa *funcAnalysis) runsThrough(b *ssa.BasicBlock, in []*state) []run {
+	if subjects := branchSubjects(b); subjects != nil {
+		var runs []run
+		for k, st := range in {
+			if st != nil {
+				var subject ssa.Value
+				if k < len(subjects) {
+					subject = subjects[k]
+				}
+				runs = append(runs, run{st.clone(), subject})
+			}
+		}
+		return runs
+	}
+	var merged *state
+	for _, st := range in {
+		switch {
+		case st == nil:
+		case merged == nil:
+			merged = st.clone()
+		default:
+			mergeInto(merged, st)
+		}
+	}
+	if merged == nil {
+		merged = &state{}
+	}
+	return []run{{st: merged}}
 }
 
 // mergeInto adds the paths of src to dst and reports whether dst grew.
@@ -253,16 +292,16 @@ func mergeInto(dst, src *state) bool {
 		var e stateEntry
 		switch {
 		case len(s) == 0 || len(d) > 0 && d[0].obl < s[0].obl:
-			e = stateEntry{d[0].obl, d[0].facts | single(0)}
+			e = stateEntry{d[0].obl, d[0].paths.union(single(0))}
 			d = d[1:]
 		case len(d) == 0 || s[0].obl < d[0].obl:
-			e = stateEntry{s[0].obl, s[0].facts | single(0)}
+			e = stateEntry{s[0].obl, s[0].paths.union(single(0))}
 			s = s[1:]
 		default:
-			e = stateEntry{d[0].obl, d[0].facts | s[0].facts}
+			e = stateEntry{d[0].obl, d[0].paths.union(s[0].paths)}
 			d, s = d[1:], s[1:]
 		}
-		e.facts = e.facts.apply(unguardIdle)
+		e.paths = e.paths.apply(unguardIdle)
 		if !changed {
 			if kept < len(dst.entries) && dst.entries[kept] == e {
 				kept++
@@ -344,136 +383,75 @@ func stripNot(v ssa.Value) (_ ssa.Value, negated bool) {
 }
 
 // transfer runs the events of block b over state. It returns false if the
-// block ends the path without a return (panic, os.Exit, t.Fatal, …).
-func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st *state, loops *loopInfo) bool {
+// block ends the path without a return (panic, os.Exit, t.Fatal, …). It
+// changes nothing but st; j, when set, watches the events that the
+// verdicts are read from (judge), on the final states.
+func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st *state, j *judgment) bool {
 	if fa.guardDefs != nil {
 		for _, i := range fa.guardDefs[b.Index] {
 			if st.holds(i) {
-				st.update(i, func(f fact) fact { return f &^ guarded }) // a guard computed anew
+				st.update(i, func(s pathState) pathState { return s &^ guarded }) // a guard computed anew
 			}
 		}
 	}
+	loops := fa.loopsOf()
 	for _, ev := range fa.events[b.Index] {
 		switch ev.kind {
 		case evNoReturn:
 			return false
 		case evAcquire:
 			o := fa.obls[ev.obl]
-			if st.get(ev.obl).any(func(f fact) bool { return f&held != 0 && f&(armed|armedCond) == 0 }) {
-				o.loopLeak = true
+			if j != nil {
+				j.atAcquire(ev.obl, st.get(ev.obl))
 			}
-			if o.deferInLoop == nil && o.deferCandidate != nil && st.get(ev.obl).any(func(f fact) bool { return f&deferred != 0 }) {
-				o.deferInLoop, o.deferMethod = o.deferCandidate, o.deferCandidateMethod
-			}
-			st.update(ev.obl, func(f fact) fact {
-				if f&held != 0 && f&(armed|armedCond) == 0 {
-					f |= lost
+			st.update(ev.obl, func(s pathState) pathState {
+				if s&held != 0 && s&(armed|armedIf) == 0 {
+					s |= lost
 				}
 				if o.computedAnew {
-					f |= guarded
+					s |= guarded
 				}
-				return (f | held) &^ deferred
+				return (s | held) &^ deferred
 			})
-		case evRelease:
-			st.update(ev.obl, func(f fact) fact { return f &^ (held | lost | deferred) })
+		case evRelease, evHandOver:
+			st.update(ev.obl, func(s pathState) pathState { return s &^ (held | lost | deferred) })
 		case evDefer:
 			o := fa.obls[ev.obl]
-			if o.call != nil && !ev.inherited && !ev.byCell && ev.cond == nil && loops.together(ev.instr.Block(), o.call.Block()) {
+			inLoop := o.call != nil && !ev.inherited && loops.together(ev.instr.Block(), o.call.Block())
+			if inLoop && !ev.byCell && ev.cond == nil {
 				// A release deferred in the loop that acquires it: a
 				// diagnostic only if the loop comes back to the acquisition
 				// with nothing else having given it back (a Commit later in
 				// the iteration ends the transaction the deferred Rollback
 				// would).
-				if o.deferCandidate == nil {
-					o.deferCandidate, o.deferCandidateMethod = ev.instr.(*ssa.Defer), ev.method
+				if j != nil {
+					j.deferredInLoop(ev, true)
 				}
-				st.update(ev.obl, func(f fact) fact { return (f &^ held) | deferred })
+				st.update(ev.obl, func(s pathState) pathState { return (s &^ held) | deferred })
 				continue
 			}
-			if o.call != nil && !ev.inherited && o.deferInLoop == nil && loops.together(ev.instr.Block(), o.call.Block()) {
-				o.deferInLoop, o.deferMethod = ev.instr.(*ssa.Defer), ev.method
+			if inLoop && j != nil {
+				j.deferredInLoop(ev, false)
 			}
 			switch {
 			case ev.cond != nil:
-				o.addCond(ev.cond)
-				st.update(ev.obl, func(f fact) fact { return f | armedCond })
+				slot := o.condSlot(ev.cond)
+				st.update(ev.obl, func(s pathState) pathState { return s | slot })
 			case ev.byCell:
-				st.update(ev.obl, func(f fact) fact { return f | armed })
+				st.update(ev.obl, func(s pathState) pathState { return s | armed })
 			default:
-				st.update(ev.obl, func(f fact) fact { return f &^ held })
+				st.update(ev.obl, func(s pathState) pathState { return s &^ held })
 			}
 		case evReturn:
-			fa.atReturn(ev.instr, st)
+			if j != nil {
+				j.atExit(fa, ev.instr, st)
+			}
 			if _, ok := ev.instr.(*ssa.Panic); ok {
 				return false
 			}
 		}
 	}
 	return true
-}
-
-func (o *obligation) addCond(c *condition) {
-	for _, x := range o.conds {
-		if *x == *c {
-			return
-		}
-	}
-	o.conds = append(o.conds, c)
-}
-
-// atReturn records the obligations that an exit leaks: a return, or a
-// panic that the function's own deferred recover turns into a return.
-func (fa *funcAnalysis) atReturn(exit ssa.Instruction, st *state) {
-	var pos token.Pos
-	end := true
-	if ret, ok := exit.(*ssa.Return); ok {
-		pos, end = returnPos(fa.fn, ret)
-	} else {
-		pos = endPos(fa.fn)
-	}
-	if fa.heldAt != nil {
-		if _, ok := fa.heldAt[exit]; !ok {
-			fa.heldAt[exit] = false
-		}
-	}
-	for _, e := range st.entries {
-		i, facts := e.obl, e.facts
-		o := fa.obls[i]
-		leaks := facts.any(func(f fact) bool {
-			return f&(held|lost) != 0 && f&armed == 0 && !(f&armedCond != 0 && fa.condAtReturn(o, exit))
-		})
-		if fa.heldAt != nil {
-			fa.heldAt[exit] = fa.heldAt[exit] || leaks
-		}
-		if !leaks {
-			continue
-		}
-		o.heldAtExit = true
-		if !o.leakPos.IsValid() || pos < o.leakPos {
-			o.leakPos, o.leakEnd = pos, end
-		}
-	}
-}
-
-// condAtReturn reports whether one of the conditions of o's deferred
-// releases may hold at ret. What cannot be told counts as holding: we would
-// rather miss a leak than invent one.
-func (fa *funcAnalysis) condAtReturn(o *obligation, ret ssa.Instruction) bool {
-	for _, c := range o.conds {
-		val, found, _ := reachingStore(c.cell, ret.Block(), indexOf(ret))
-		if !found {
-			fa.guess(ret.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
-			return true
-		}
-		t := valueAt(val, ret.Block())
-		if t == unknown {
-			fa.guess(ret.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
-		}
-		if t == unknown || t == c.want {
-			return true
-		}
-	}
-	return false
 }
 
 // refineEdge narrows the state on the edge from b to its successor si:
@@ -511,30 +489,30 @@ func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st *state, subject
 	var out *state
 	resolved, _ := resolve(cond)
 	for _, e := range st.entries {
-		i, facts := e.obl, e.facts
+		i, paths := e.obl, e.paths
 		// The paths that acquired it under the other value of this
 		// condition, and have not computed it anew, cannot come this way.
-		acquiredUnder := func(f fact) bool { return f&guarded != 0 }
+		acquiredUnder := func(s pathState) bool { return s&guarded != 0 }
 		contradicted, lasting := fa.obls[i].contradicts(resolved, taken)
 		if lasting {
 			acquiredUnder = busy
 		}
-		if contradicted && facts.any(acquiredUnder) {
+		if contradicted && paths.any(acquiredUnder) {
 			if out == nil {
 				out = st.clone()
 			}
-			kept := facts.without(acquiredUnder)
-			if kept == 0 {
+			kept := paths.without(acquiredUnder)
+			if kept.empty() {
 				kept = single(0)
 			}
 			out.set(i, kept)
-			facts = kept
+			paths = kept
 		}
 		if fa.kills(i, cond, taken, x, isNilCmp, isNilEdge) {
 			if out == nil {
 				out = st.clone()
 			}
-			out.set(i, facts.apply(func(f fact) fact { return f &^ held }))
+			out.set(i, paths.apply(func(s pathState) pathState { return s &^ held }))
 		}
 	}
 	if out == nil {

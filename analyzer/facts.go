@@ -243,15 +243,16 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 		// than invent one). A recursive call of fn is supposed to release.
 		in := &obligation{typ: p.Type(), res: r, aliases: computeAliases(p, direct, 0)}
 		cache := map[summaryKey]summary{{fn, p, direct, 0}: {kind: always}}
-		sub := e.judgeInput(fn, in, nil, 1, cache)
-		if in.heldAtExit && !releasesSomewhere(sub) && !releasedAtSomeExit(sub) {
+		sub, j := e.judgeInput(fn, in, nil, 1, cache)
+		heldAtExit := j.verdicts[0].heldAtExit
+		if heldAtExit && !releasesSomewhere(sub) && !releasedAtSomeExit(j) {
 			fact.Borrows = append(fact.Borrows, i)
 			continue
 		}
-		if in.heldAtExit {
+		if heldAtExit {
 			sub.guess(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
 		}
-		switch onError, onSuccess := errorCorrelated(fn, sub.heldAt); {
+		switch onError, onSuccess := errorCorrelated(fn, j.heldAt); {
 		case onError:
 			fact.ReleasesOnError = append(fact.ReleasesOnError, i)
 		case onSuccess:

@@ -133,7 +133,7 @@ func (fa *funcAnalysis) releasedSomewhere(i int) bool {
 		fa.released = map[int]bool{}
 		for _, evs := range fa.events {
 			for _, ev := range evs {
-				if ev.kind == evRelease || ev.kind == evDefer {
+				if ev.kind == evRelease || ev.kind == evHandOver || ev.kind == evDefer {
 					fa.released[ev.obl] = true
 				}
 			}

@@ -19,7 +19,9 @@ type obligation struct {
 	res   *resourceType
 
 	aliases *aliasSet
-	conds   []*condition // conditions of the deferred releases seen
+	// conds are the distinct conditions of its conditional deferred
+	// releases (condSlot).
+	conds []*condition
 	// killOnErr: values that, when not nil, mean the resource was given
 	// back (the error of a helper that releases only when it fails).
 	killOnErr []ssa.Value
@@ -34,31 +36,20 @@ type obligation struct {
 	// guards are the conditions under which alone the acquisition runs
 	// (`if useTx { tx, err = conn.Begin(ctx) }`): on the paths that
 	// acquired it, a later branch on one of them goes the same way until
-	// the condition is computed anew (fact guarded), or on every path from
-	// the acquisition for a lasting guard. computedAnew: some guard is not
-	// lasting.
+	// the condition is computed anew (path state guarded), or on every
+	// path from the acquisition for a lasting guard. computedAnew: some
+	// guard is not lasting.
 	guards       []guard
 	computedAnew bool
-
-	// What the dataflow found.
-	leakPos     token.Pos  // the earliest return that leaks it
-	leakEnd     bool       // that return is the end of the function
-	loopLeak    bool       // the loop acquires it again while it is held
-	deferInLoop *ssa.Defer // a release deferred in the loop that acquires it
-	deferMethod string
-	// deferCandidate: a release deferred in the loop, reported as
-	// deferInLoop once the loop comes back to the acquisition.
-	deferCandidate       *ssa.Defer
-	deferCandidateMethod string
-	heldAtExit           bool // for a summary input: some return still holds it
 }
 
 type evKind uint8
 
 const (
 	evAcquire  evKind = iota + 1
-	evRelease         // given back, or handed over, now
-	evDefer           // a deferred release
+	evRelease         // given back now
+	evHandOver        // handed to someone who owns it now (a callee, a goroutine, memory that outlives the call)
+	evDefer           // a deferred release or hand-over
 	evNoReturn        // the path ends here without returning
 	evReturn          // the function returns
 )
@@ -69,8 +60,8 @@ type event struct {
 	instr  ssa.Instruction
 	byCell bool       // evDefer: releases whatever the variable holds at exit
 	cond   *condition // evDefer: only when cond holds at exit
-	// method names the release method or releaser (for messages, and to
-	// tell a release from a hand-over to a function we cannot see, "").
+	// method names the release method or releaser, for messages ("" for a
+	// hand-over, and for a release by a closure).
 	method string
 	// inherited: the release of a parent (the transaction) that gives this
 	// obligation back too.
@@ -102,9 +93,6 @@ type funcAnalysis struct {
 	// first use; byCall maps each acquisition to its obligation.
 	index  map[ssa.Value][]aliasRef
 	byCall map[*ssa.Call]int
-	// heldAt records, for an input judged alone (judgeInput), whether each
-	// exit still holds it.
-	heldAt map[ssa.Instruction]bool
 	// released: the obligations some event releases (releasedSomewhere).
 	released map[int]bool
 	// loops are the function's loops (loopsOf); errMerges memoises
@@ -464,7 +452,10 @@ func (fa *funcAnalysis) buildEvents() {
 		var emit func(e event)
 		emit = func(e event) {
 			evs = append(evs, e)
-			if e.kind != evRelease && e.kind != evDefer || e.obl < 0 {
+			if e.kind == evDefer && e.cond != nil {
+				fa.obls[e.obl].addCond(e.cond)
+			}
+			if e.kind != evRelease && e.kind != evHandOver && e.kind != evDefer || e.obl < 0 {
 				return
 			}
 			for _, child := range fa.obls[e.obl].children {
@@ -488,9 +479,19 @@ func (fa *funcAnalysis) buildEvents() {
 func (fa *funcAnalysis) handOver(instr ssa.Instruction, emit func(event), vals ...ssa.Value) {
 	for _, v := range vals {
 		for _, r := range fa.aliasesOf(v) {
-			emit(event{kind: evRelease, obl: r.obl, instr: instr})
+			emit(event{kind: evHandOver, obl: r.obl, instr: instr})
 		}
 	}
+}
+
+// addCond adds c to the conditions of o's deferred releases, once.
+func (o *obligation) addCond(c *condition) {
+	for _, x := range o.conds {
+		if *x == *c {
+			return
+		}
+	}
+	o.conds = append(o.conds, c)
 }
 
 func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
@@ -539,22 +540,44 @@ func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
 	}
 }
 
+// A giver emits the events of one call that gives resources back, now or
+// deferred.
+type giver struct {
+	instr    ssa.Instruction
+	deferred bool
+	emit     func(event)
+}
+
+// release gives obligation obl back by method ("" for a closure, or where
+// the call shows that nothing is held on the paths that go on).
+func (g giver) release(obl int, method string) {
+	kind := evRelease
+	if g.deferred {
+		kind = evDefer
+	}
+	g.emit(event{kind: kind, obl: obl, instr: g.instr, method: method})
+}
+
+// handOver hands obligation obl to someone who owns it now.
+func (g giver) handOver(obl int) {
+	kind := evHandOver
+	if g.deferred {
+		kind = evDefer
+	}
+	g.emit(event{kind: kind, obl: obl, instr: g.instr})
+}
+
 // callEvents classifies a call or deferred call (def != nil): which
 // obligations it releases or takes over, and whether it returns at all.
 func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def *ssa.Defer, emit func(event)) {
-	release := func(obl int, method string) {
-		if def != nil {
-			emit(event{kind: evDefer, obl: obl, instr: instr, method: method})
-		} else {
-			emit(event{kind: evRelease, obl: obl, instr: instr, method: method})
-		}
-	}
+	g := giver{instr: instr, deferred: def != nil, emit: emit}
+	release, handOver := g.release, g.handOver
 	if b, ok := c.Value.(*ssa.Builtin); ok {
 		switch b.Name() {
 		case "append", "copy":
 			for _, a := range c.Args {
 				for _, r := range fa.aliasesOf(a) {
-					release(r.obl, "")
+					handOver(r.obl)
 				}
 			}
 		}
@@ -584,7 +607,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 	// A function summarised by a fact: of this package or another.
 	if f := calleeFunc(c); f != nil && !c.IsInvoke() {
 		if fact := fa.env.factOf(f); fact != nil {
-			fa.factCallEvents(instr, c, f.Name(), fact, def, release)
+			fa.factCallEvents(instr, c, f.Name(), fact, def, g)
 			return
 		}
 	}
@@ -613,7 +636,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 				continue
 			}
 			for _, r := range fa.aliasesOf(a) {
-				release(r.obl, "")
+				handOver(r.obl)
 			}
 		}
 		return
@@ -624,7 +647,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 	}
 	// testify's require: what the test goes on with.
 	if f.Pkg() != nil && f.Pkg().Path() == pkgRequire && def == nil {
-		fa.requireEvents(instr, c, f, release)
+		fa.requireEvents(c, f, release)
 	}
 	// A failed Scan of pgx rows closes them: released where its error is
 	// not nil.
@@ -653,7 +676,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 			case r.kind != direct:
 				// A method of a struct or closure that holds the resource:
 				// we cannot see what it does with it, so it takes it.
-				release(r.obl, "")
+				handOver(r.obl)
 			case c.IsInvoke() && releaseMethod(o.res, f.Name()) && methodOf(o.typ, f.Name()) != nil,
 				!c.IsInvoke() && isReleaseCall(o.res, o.typ, f):
 				release(r.obl, f.Name())
@@ -676,7 +699,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 				// A callback that only uses it: calling it releases nothing.
 			default:
 				// An unknown callee: suppose it takes the resource over.
-				release(r.obl, "")
+				handOver(r.obl)
 			}
 		}
 	}
@@ -685,7 +708,8 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 // factCallEvents judges a call by its callee's fact: a parameter it
 // releases is given back; one it borrows is not; one it releases only when
 // it fails is given back on the branch where the call's error is non-nil.
-func (fa *funcAnalysis) factCallEvents(instr ssa.Instruction, c *ssa.CallCommon, name string, fact *funcFact, def *ssa.Defer, release func(int, string)) {
+func (fa *funcAnalysis) factCallEvents(instr ssa.Instruction, c *ssa.CallCommon, name string, fact *funcFact, def *ssa.Defer, g giver) {
+	release, handOver := g.release, g.handOver
 	for i, a := range c.Args {
 		for _, r := range fa.aliasesOf(a) {
 			switch {
@@ -704,12 +728,12 @@ func (fa *funcAnalysis) factCallEvents(instr ssa.Instruction, c *ssa.CallCommon,
 					o := fa.obls[r.obl]
 					o.killOnOK = append(o.killOnOK, errv)
 				} else {
-					release(r.obl, "") // its error is not looked at: suppose success
+					handOver(r.obl) // its error is not looked at: suppose success
 				}
 			case r.kind == closure && def == nil && !fa.closureMayRelease(a, r.obl):
 				// A callback that only uses it: calling it releases nothing.
 			default:
-				release(r.obl, "")
+				handOver(r.obl)
 			}
 		}
 	}
@@ -745,7 +769,7 @@ func (fa *funcAnalysis) closureMayRelease(v ssa.Value, obl int) bool {
 // test when it fails: require.Error(t, err) on an acquisition's error means
 // the acquisition failed on every path that goes on; require.False(t,
 // rows.Next()) means the rows were read to their end.
-func (fa *funcAnalysis) requireEvents(instr ssa.Instruction, c *ssa.CallCommon, f *types.Func, release func(int, string)) {
+func (fa *funcAnalysis) requireEvents(c *ssa.CallCommon, f *types.Func, release func(int, string)) {
 	args := c.Args
 	if !c.IsInvoke() && f.Type().(*types.Signature).Recv() == nil && len(args) > 0 {
 		args = args[1:] // the testing.TB

@@ -65,10 +65,10 @@ func (e *env) releasesAField(m *ssa.Function, st *types.Struct) bool {
 		}
 		recv := m.Params[0]
 		in := &obligation{typ: ft, res: r, aliases: computeFieldAliases(recv, i)}
-		sub := e.judgeInput(m, in, nil, 1, map[summaryKey]summary{})
+		sub, j := e.judgeInput(m, in, nil, 1, map[summaryKey]summary{})
 		// Released on every path, by a release method of the field or a
 		// known releaser (not merely handed to a function we cannot see).
-		if !in.heldAtExit && knownRelease(sub) {
+		if !j.verdicts[0].heldAtExit && knownRelease(sub) {
 			return true
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // acquisition, at the acquisition, with the leaking return as related
 // information.
 
-func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis) {
+func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis, j *judgment) {
 	if expectedToPanic(fa.fn) {
 		return // a function literal a test asserts panics: it never returns
 	}
@@ -28,12 +28,13 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 			continue // generated code without syntax: nothing to point at
 		}
 		d := describe(pass, site, o)
+		v := j.verdicts[i]
 		switch {
-		case o.deferInLoop != nil && !fa.scopedByLiteral(o.deferInLoop):
+		case v.deferInLoop != nil && !fa.scopedByLiteral(v.deferInLoop):
 			if !c.cfg.DeferInLoop {
 				continue
 			}
-			method := o.deferMethod
+			method := v.deferMethod
 			if method == "" {
 				method = o.res.release[0]
 			}
@@ -43,14 +44,14 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 				Category: CategoryDeferInLoop,
 				Message: fmt.Sprintf("%s.%s is deferred inside a loop: every iteration's %s from %s stays held until the function returns",
 					d.name, method, d.typ, d.src),
-				Related: []analysis.RelatedInformation{{Pos: o.deferInLoop.Pos(), Message: "deferred here"}},
+				Related: []analysis.RelatedInformation{{Pos: v.deferInLoop.Pos(), Message: "deferred here"}},
 			})
-		case o.leakPos.IsValid():
-			pos := o.leakPos
+		case v.leakPos.IsValid():
+			pos := v.leakPos
 			line := pass.Fset.Position(pos).Line
 			msg := d.leak(o.res.verb, fmt.Sprintf("the return at line %d leaks it", line))
 			related := "this return leaks it"
-			if o.leakEnd {
+			if v.leakEnd {
 				related = "the end of the function leaks it"
 			}
 			var fixes []analysis.SuggestedFix
@@ -65,7 +66,7 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 				Related:        []analysis.RelatedInformation{{Pos: pos, Message: related}},
 				SuggestedFixes: fixes,
 			})
-		case o.loopLeak:
+		case v.loopLeak:
 			msg := d.leak(o.res.verb, "the next loop iteration acquires it again while it is still held")
 			pass.Report(analysis.Diagnostic{
 				Pos:      site.call.Pos(),

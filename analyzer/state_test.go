@@ -11,20 +11,20 @@ func TestStateSetKeepsOrderAndDropsIdle(t *testing.T) {
 	st := &state{}
 	st.set(7, single(held))
 	st.set(2, single(held|guarded))
-	st.set(5, single(0)|single(held))
-	want := []stateEntry{{2, single(held | guarded)}, {5, single(0) | single(held)}, {7, single(held)}}
+	st.set(5, single(0).union(single(held)))
+	want := []stateEntry{{2, single(held | guarded)}, {5, single(0).union(single(held))}, {7, single(held)}}
 	if got := entriesOf(st); !slices.Equal(got, want) {
 		t.Fatalf("after three sets: %v, want %v", got, want)
 	}
 	// A path that holds nothing loses its guarded mark, and an obligation
 	// no path holds leaves the state.
 	st.set(2, single(guarded))
-	st.set(7, single(0)|single(held))
-	want = []stateEntry{{5, single(0) | single(held)}, {7, single(0) | single(held)}}
+	st.set(7, single(0).union(single(held)))
+	want = []stateEntry{{5, single(0).union(single(held))}, {7, single(0).union(single(held))}}
 	if got := entriesOf(st); !slices.Equal(got, want) {
 		t.Fatalf("after releasing 2: %v, want %v", got, want)
 	}
-	if st.holds(2) || !st.holds(5) || st.get(2) != single(0) || st.get(7) != single(0)|single(held) {
+	if st.holds(2) || !st.holds(5) || st.get(2) != single(0) || st.get(7) != single(0).union(single(held)) {
 		t.Fatalf("get/holds disagree with %v", st.entries)
 	}
 }
@@ -54,16 +54,16 @@ func TestMergeInto(t *testing.T) {
 	}{
 		{"same paths", mk(stateEntry{1, single(held)}), mk(stateEntry{1, single(held)}), []stateEntry{{1, single(held)}}, false},
 		{"absent from src: a path holding nothing joins",
-			mk(stateEntry{1, single(held)}), mk(), []stateEntry{{1, single(0) | single(held)}}, true},
+			mk(stateEntry{1, single(held)}), mk(), []stateEntry{{1, single(0).union(single(held))}}, true},
 		{"absent from dst: a path holding nothing joins",
 			mk(stateEntry{3, single(held)}), mk(stateEntry{1, single(lost)}, stateEntry{3, single(held)}),
-			[]stateEntry{{1, single(0) | single(lost)}, {3, single(held)}}, true},
+			[]stateEntry{{1, single(0).union(single(lost))}, {3, single(held)}}, true},
 		{"new facts on both sides",
-			mk(stateEntry{1, single(held)}, stateEntry{4, single(0) | single(held)}),
+			mk(stateEntry{1, single(held)}, stateEntry{4, single(0).union(single(held))}),
 			mk(stateEntry{1, single(deferred)}, stateEntry{4, single(held)}),
-			[]stateEntry{{1, single(held) | single(deferred)}, {4, single(0) | single(held)}}, true},
-		{"already merged", mk(stateEntry{2, single(0) | single(held)}), mk(),
-			[]stateEntry{{2, single(0) | single(held)}}, false},
+			[]stateEntry{{1, single(held).union(single(deferred))}, {4, single(0).union(single(held))}}, true},
+		{"already merged", mk(stateEntry{2, single(0).union(single(held))}), mk(),
+			[]stateEntry{{2, single(0).union(single(held))}}, false},
 	} {
 		changed := mergeInto(c.dst, c.src)
 		if got := entriesOf(c.dst); changed != c.wantChanged || !slices.Equal(got, c.want) {

@@ -1,0 +1,176 @@
+package analyzer
+
+import (
+	"go/token"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file judges: it reads, off the dataflow's solution, what becomes of
+// each obligation — leaked at a return, lost when its loop acquires it
+// again, released by a defer inside its loop, held at some exit — by
+// running each reachable block once more over its final states. Nothing is
+// judged while the fixed point is still being computed, so a verdict does
+// not depend on the order the blocks were visited in.
+
+// A verdict is what the paths of a function do with one obligation.
+type verdict struct {
+	leakPos    token.Pos // the earliest return that leaks it
+	leakEnd    bool      // that return is the end of the function
+	loopLeak   bool      // the loop acquires it again while it is held
+	heldAtExit bool      // some exit still holds it
+	// deferInLoop: a release deferred in the loop that acquires it, with
+	// the release's name.
+	deferInLoop *ssa.Defer
+	deferMethod string
+}
+
+// A judgment holds the verdicts of a function's obligations, and for each
+// exit whether it still holds one (a summary's input: errorCorrelated).
+type judgment struct {
+	verdicts []verdict
+	heldAt   map[ssa.Instruction]bool
+	// inLoopDefers: the releases deferred in the loop that acquires each
+	// obligation, by obligation; pending: those that count only if the
+	// loop comes back to the acquisition with nothing else having given
+	// it back, and whether it did (fired).
+	inLoopDefers [][]event
+	pending      [][]event
+	fired        []bool
+}
+
+// judge reads the verdicts off sol.
+func (fa *funcAnalysis) judge(sol *solution) *judgment {
+	n := len(fa.obls)
+	j := &judgment{
+		verdicts:     make([]verdict, n),
+		heldAt:       map[ssa.Instruction]bool{},
+		inLoopDefers: make([][]event, n),
+		pending:      make([][]event, n),
+		fired:        make([]bool, n),
+	}
+	for _, b := range fa.fn.Blocks {
+		if sol.in[b.Index] == nil {
+			continue // no path reaches it
+		}
+		for _, run := range fa.runsThrough(b, sol.in[b.Index]) {
+			fa.transfer(b, run.st, j)
+		}
+	}
+	for i := range j.verdicts {
+		defers := j.inLoopDefers[i]
+		if j.fired[i] {
+			defers = append(defers, j.pending[i]...)
+		}
+		if len(defers) == 0 {
+			continue
+		}
+		// The earliest, when several: the order the blocks ran in must not
+		// choose.
+		first := slices.MinFunc(defers, func(a, b event) int { return int(a.instr.Pos() - b.instr.Pos()) })
+		j.verdicts[i].deferInLoop, j.verdicts[i].deferMethod = first.instr.(*ssa.Defer), first.method
+	}
+	return j
+}
+
+// atAcquire watches obligation i acquired again where its earlier paths
+// are in states paths.
+func (j *judgment) atAcquire(i int, paths pathSet) {
+	if paths.any(func(s pathState) bool { return s&held != 0 && s&(armed|armedIf) == 0 }) {
+		j.verdicts[i].loopLeak = true
+	}
+	if paths.any(func(s pathState) bool { return s&deferred != 0 }) {
+		j.fired[i] = true
+	}
+}
+
+// deferredInLoop watches a release deferred in the loop that acquires its
+// obligation: pending if it counts only when the loop comes back to the
+// acquisition (atAcquire).
+func (j *judgment) deferredInLoop(ev event, pending bool) {
+	if pending {
+		j.pending[ev.obl] = append(j.pending[ev.obl], ev)
+	} else {
+		j.inLoopDefers[ev.obl] = append(j.inLoopDefers[ev.obl], ev)
+	}
+}
+
+// atExit judges an exit of fa reached in state st: a return, or a panic
+// that the function's own deferred recover turns into a return.
+func (j *judgment) atExit(fa *funcAnalysis, exit ssa.Instruction, st *state) {
+	var pos token.Pos
+	end := true
+	if ret, ok := exit.(*ssa.Return); ok {
+		pos, end = returnPos(fa.fn, ret)
+	} else {
+		pos = endPos(fa.fn)
+	}
+	heldHere := j.heldAt[exit]
+	for _, e := range st.entries {
+		o := fa.obls[e.obl]
+		var holds [2]truth // whether each condition slot's release runs here, once asked
+		condHolds := func(slot int) bool {
+			if holds[slot] == unknown {
+				holds[slot] = isFalse
+				if fa.condAtExit(o, slot, exit) {
+					holds[slot] = isTrue
+				}
+			}
+			return holds[slot] == isTrue
+		}
+		leaks := e.paths.any(func(s pathState) bool {
+			return s&(held|lost) != 0 && s&armed == 0 &&
+				!(s&armedIf0 != 0 && condHolds(0)) && !(s&armedIf1 != 0 && condHolds(1))
+		})
+		if !leaks {
+			continue
+		}
+		heldHere = true
+		v := &j.verdicts[e.obl]
+		v.heldAtExit = true
+		if !v.leakPos.IsValid() || pos < v.leakPos {
+			v.leakPos, v.leakEnd = pos, end
+		}
+	}
+	j.heldAt[exit] = heldHere
+}
+
+// condSlot is the path state that a deferred release of o under cond arms.
+// With one or two conditions each has its slot; with more, slot 0 stands
+// for all of them (condAtExit).
+func (o *obligation) condSlot(cond *condition) pathState {
+	if len(o.conds) <= 2 && len(o.conds) > 1 && *o.conds[1] == *cond {
+		return armedIf1
+	}
+	return armedIf0
+}
+
+// condAtExit reports whether the condition of o's deferred releases that
+// slot stands for may hold at exit. What cannot be told counts as holding:
+// we would rather miss a leak than invent one.
+func (fa *funcAnalysis) condAtExit(o *obligation, slot int, exit ssa.Instruction) bool {
+	conds := o.conds
+	switch {
+	case len(conds) > 2: // slot 0 stands for every condition
+	case slot < len(conds):
+		conds = conds[slot : slot+1]
+	default:
+		return false
+	}
+	for _, c := range conds {
+		val, found, _ := reachingStore(c.cell, exit.Block(), indexOf(exit))
+		if !found {
+			fa.guess(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
+			return true
+		}
+		t := valueAt(val, exit.Block())
+		if t == unknown {
+			fa.guess(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
+		}
+		if t == unknown || t == c.want {
+			return true
+		}
+	}
+	return false
+}
