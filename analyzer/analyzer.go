@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sync"
 
+	"github.com/connrelease/connrelease/internal/ssaq"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -108,15 +109,14 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	sup := newSuppressor(pass)
 	defer sup.finish()
-	funcs, large := buildSSA(pass, c.cat, c.cfg.CrossPackage, c.cfg.naiveForm)
+	funcs, large, naive := buildSSA(pass, c.cat, c.cfg.CrossPackage, c.cfg.naiveForm)
 	if len(funcs) == 0 {
 		return struct{}{}, nil
 	}
-	defer forgetFunctions(funcs)
 	if large.IsValid() && c.cfg.Debug {
 		pass.Report(analysis.Diagnostic{Pos: large, Category: CategoryDebug, Message: "connrelease: this function is too large to lift its variables into registers cheaply; the package is analysed in naive SSA form"})
 	}
-	e := newEnv(pass, c.cat, funcs)
+	e := newEnv(pass, c.cat, funcs, ssaq.NewIndex(naive))
 	e.crossPackage = c.cfg.CrossPackage
 	syn := indexSyntax(pass.Files)
 	e.syn = syn

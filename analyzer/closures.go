@@ -4,6 +4,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
 // This file summarises what a function literal (or bound method) does with a
@@ -22,8 +24,8 @@ const (
 
 type summary struct {
 	kind    summaryKind
-	freeVar int   // conditional: the captured variable the release depends on
-	want    truth // conditional: the value it must have
+	freeVar int        // conditional: the captured variable the release depends on
+	want    ssaq.Truth // conditional: the value it must have
 	method  string
 }
 
@@ -57,8 +59,8 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 		fa.guess(fn.Pos(), "closures nested too deep to follow; supposing this one releases the resource")
 		return summary{kind: always}
 	}
-	run := func(assume map[ssa.Value]truth) (*funcAnalysis, *judgment) {
-		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(input, kind, content)}
+	run := func(assume map[ssa.Value]ssaq.Truth) (*funcAnalysis, *judgment) {
+		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(fa.env.q, input, kind, content)}
 		return fa.env.judgeInput(fn, in, assume, fa.depth+1, fa.cache)
 	}
 	sub, j := run(nil)
@@ -67,9 +69,9 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 	if released {
 		return summary{kind: always, method: method}
 	}
-	for _, fv := range conditionVars(fn) {
-		for _, want := range []truth{isTrue, isFalse} {
-			if _, j := run(map[ssa.Value]truth{fv: want}); !j.verdicts[0].heldAtExit {
+	for _, fv := range conditionVars(fa.env.q, fn) {
+		for _, want := range []ssaq.Truth{ssaq.True, ssaq.False} {
+			if _, j := run(map[ssa.Value]ssaq.Truth{fv: want}); !j.verdicts[0].heldAtExit {
 				for i, v := range fn.FreeVars {
 					if v == fv {
 						return summary{kind: conditional, freeVar: i, want: want, method: method}
@@ -92,7 +94,7 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 // assumptions about fn's free variables, and returns the analysis and its
 // judgment: its one verdict, and for each exit whether it still holds the
 // input.
-func (e *env) judgeInput(fn *ssa.Function, in *obligation, assume map[ssa.Value]truth, depth int, cache map[summaryKey]summary) (*funcAnalysis, *judgment) {
+func (e *env) judgeInput(fn *ssa.Function, in *obligation, assume map[ssa.Value]ssaq.Truth, depth int, cache map[summaryKey]summary) (*funcAnalysis, *judgment) {
 	sub := &funcAnalysis{env: e, fn: fn, obls: []*obligation{in}, assume: assume, depth: depth, cache: cache}
 	sub.buildEvents()
 	return sub, sub.judge(sub.solve(single(held)))
@@ -104,7 +106,7 @@ func releaseName(sub *funcAnalysis) string {
 		for _, ev := range evs {
 			if ev.kind == evRelease || ev.kind == evHandOver {
 				if c, ok := ev.instr.(*ssa.Call); ok {
-					if f := calleeFunc(c.Common()); f != nil && releaseMethod(sub.obls[0].res, f.Name()) {
+					if f := ssaq.CalleeFunc(c.Common()); f != nil && releaseMethod(sub.obls[0].res, f.Name()) {
 						return f.Name()
 					}
 				}
@@ -155,16 +157,16 @@ func releasesSomewhere(sub *funcAnalysis) bool {
 
 // conditionVars returns the free variables of fn whose value on entry a
 // branch of fn tests: `if err != nil`, `if !committed`.
-func conditionVars(fn *ssa.Function) []ssa.Value {
+func conditionVars(q *ssaq.Index, fn *ssa.Function) []ssa.Value {
 	var out []ssa.Value
 	seen := map[ssa.Value]bool{}
 	for _, b := range fn.Blocks {
-		ifInstr := closingBranch(b)
+		ifInstr := ssaq.ClosingBranch(b)
 		if ifInstr == nil {
 			continue
 		}
-		cond, _ := stripNot(ifInstr.Cond)
-		if x, _, ok := nilCompare(cond); ok {
+		cond, _ := ssaq.StripNot(ifInstr.Cond)
+		if x, _, ok := q.NilCompare(cond); ok {
 			cond = x
 		}
 		load, ok := cond.(*ssa.UnOp)

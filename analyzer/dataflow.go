@@ -9,6 +9,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
 // This file judges paths: a forward dataflow over the blocks of one
@@ -218,7 +220,7 @@ func (fa *funcAnalysis) solve(entry pathSet) *solution {
 				if !feasible {
 					continue
 				}
-				k := predIndex(succ, b)
+				k := ssaq.PredIndex(succ, b)
 				if in[succ.Index] == nil {
 					in[succ.Index] = make([]*state, len(succ.Preds)+1)
 				}
@@ -253,7 +255,7 @@ type run struct {
 // edges in: one per edge when b branches on a value that depends on the
 // edge, else their merge. The states are copies, for transfer to change.
 func (fa *funcAnalysis) runsThrough(b *ssa.BasicBlock, in []*state) []run {
-	if subjects := branchSubjects(b); subjects != nil {
+	if subjects := branchSubjects(fa.env.q, b); subjects != nil {
 		var runs []run
 		for k, st := range in {
 			if st != nil {
@@ -319,28 +321,19 @@ func mergeInto(dst, src *state) bool {
 	return changed
 }
 
-func predIndex(b, pred *ssa.BasicBlock) int {
-	for k, p := range b.Preds {
-		if p == pred {
-			return k
-		}
-	}
-	return len(b.Preds)
-}
-
 // branchSubjects returns, for each predecessor of block b, the value that
 // b's closing branch compares with nil on the paths through it, when that
 // value depends on the path: the edges of a phi of b, or, in naive-form
 // SSA (see ssabuild.go), the store that reaches b's load of a local
 // variable from each predecessor (nil where none is found). It returns nil
 // when the compared value does not depend on the path.
-func branchSubjects(b *ssa.BasicBlock) []ssa.Value {
-	ifInstr := closingBranch(b)
+func branchSubjects(q *ssaq.Index, b *ssa.BasicBlock) []ssa.Value {
+	ifInstr := ssaq.ClosingBranch(b)
 	if ifInstr == nil {
 		return nil
 	}
-	cond, _ := stripNot(ifInstr.Cond)
-	x, _, ok := nilCompare(cond)
+	cond, _ := ssaq.StripNot(ifInstr.Cond)
+	x, _, ok := q.NilCompare(cond)
 	if !ok {
 		return nil
 	}
@@ -353,13 +346,13 @@ func branchSubjects(b *ssa.BasicBlock) []ssa.Value {
 		if _, local := x.X.(*ssa.Alloc); !local || x.Op != token.MUL || x.Block() != b || len(b.Preds) < 2 {
 			return nil
 		}
-		if _, found, stop := reachingStoreInBlock(x.X, b, indexOf(x)); found || stop {
+		if _, found, stop := ssaq.ReachingStoreInBlock(x.X, b, ssaq.IndexOf(x)); found || stop {
 			return nil
 		}
 		subjects := make([]ssa.Value, len(b.Preds))
 		known := false
 		for k, p := range b.Preds {
-			if v, found, _ := reachingStore(x.X, p, len(p.Instrs)); found {
+			if v, found, _ := q.ReachingStore(x.X, p, len(p.Instrs)); found {
 				subjects[k], known = v, true
 			}
 		}
@@ -368,18 +361,6 @@ func branchSubjects(b *ssa.BasicBlock) []ssa.Value {
 		}
 	}
 	return nil
-}
-
-// stripNot returns v without its leading nots, and whether there was an
-// odd number of them.
-func stripNot(v ssa.Value) (_ ssa.Value, negated bool) {
-	for {
-		not, ok := v.(*ssa.UnOp)
-		if !ok || not.Op != token.NOT {
-			return v, negated
-		}
-		v, negated = not.X, !negated
-	}
 }
 
 // transfer runs the events of block b over state. It returns false if the
@@ -417,7 +398,7 @@ func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st *state, j *judgment) bool
 			st.update(ev.obl, func(s pathState) pathState { return s &^ (held | lost | deferred) })
 		case evDefer:
 			o := fa.obls[ev.obl]
-			inLoop := o.call != nil && !ev.inherited && loops.together(ev.instr.Block(), o.call.Block())
+			inLoop := o.call != nil && !ev.inherited && loops.Together(ev.instr.Block(), o.call.Block())
 			if inLoop && !ev.byCell && ev.cond == nil {
 				// A release deferred in the loop that acquires it: a
 				// diagnostic only if the loop comes back to the acquisition
@@ -461,33 +442,33 @@ func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st *state, j *judgment) bool
 // passes there) or where a summary's assumption rules it out. subject, when
 // set, is the value a phi branched on takes on this path.
 func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st *state, subject ssa.Value) (*state, bool) {
-	ifInstr := closingBranch(b)
+	ifInstr := ssaq.ClosingBranch(b)
 	if ifInstr == nil || len(b.Succs) != 2 || b.Succs[0] == b.Succs[1] {
 		return st, true
 	}
-	cond, negated := stripNot(ifInstr.Cond)
+	cond, negated := ssaq.StripNot(ifInstr.Cond)
 	taken := (si == 0) != negated // the edge where cond (without the nots) is true
-	x, trueIsNil, isNilCmp := nilCompare(cond)
+	x, trueIsNil, isNilCmp := fa.env.q.NilCompare(cond)
 	if isNilCmp && subject != nil {
-		x, _ = resolve(subject)
+		x, _ = fa.env.q.Resolve(subject)
 	}
 	isNilEdge := isNilCmp && taken == trueIsNil
 	switch {
-	case isNilCmp && isRecover(x) && !isNilEdge:
+	case isNilCmp && ssaq.IsRecover(x) && !isNilEdge:
 		return nil, false // recover() is nil on every path that returns normally
-	case isNilCmp && isNilEdge && neverNil(x):
+	case isNilCmp && isNilEdge && ssaq.NeverNil(x):
 		return nil, false // a closure or a method value is never nil
 	case isNilCmp:
-		if want, ok := fa.assumed(x); ok && (want == isFalse) != isNilEdge {
+		if want, ok := fa.assumed(x); ok && (want == ssaq.False) != isNilEdge {
 			return nil, false
 		}
 	default:
-		if want, ok := fa.assumed(cond); ok && (want == isTrue) != taken {
+		if want, ok := fa.assumed(cond); ok && (want == ssaq.True) != taken {
 			return nil, false
 		}
 	}
 	var out *state
-	resolved, _ := resolve(cond)
+	resolved, _ := fa.env.q.Resolve(cond)
 	for _, e := range st.entries {
 		i, paths := e.obl, e.paths
 		// The paths that acquired it under the other value of this
@@ -540,7 +521,7 @@ func (fa *funcAnalysis) kills(i int, cond ssa.Value, taken bool, x ssa.Value, is
 		}
 		return false
 	}
-	if taken && o.errv != nil && impliesNonNil(cond, o.errv) {
+	if taken && o.errv != nil && impliesNonNil(fa.env.q, cond, o.errv) {
 		return true
 	}
 	if !taken && o.res.nextCloses {
@@ -562,19 +543,19 @@ func containsValue(vs []ssa.Value, v ssa.Value) bool {
 
 // impliesNonNil reports whether cond being true implies that err is not
 // nil: errors.Is(err, target) with a non-nil target, errors.As(err, &t).
-func impliesNonNil(cond, err ssa.Value) bool {
+func impliesNonNil(q *ssaq.Index, cond, err ssa.Value) bool {
 	call, ok := cond.(*ssa.Call)
 	if !ok || len(call.Common().Args) != 2 {
 		return false
 	}
-	f := calleeFunc(call.Common())
+	f := ssaq.CalleeFunc(call.Common())
 	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "errors" || (f.Name() != "Is" && f.Name() != "As") {
 		return false
 	}
-	if x, _ := resolve(call.Common().Args[0]); x != err {
+	if x, _ := q.Resolve(call.Common().Args[0]); x != err {
 		return false
 	}
-	return f.Name() == "As" || !isNil(call.Common().Args[1])
+	return f.Name() == "As" || !ssaq.IsNil(call.Common().Args[1])
 }
 
 // selectSends reports whether cond is the test `chosen == k` of a select
@@ -607,47 +588,27 @@ func (fa *funcAnalysis) selectSends(cond ssa.Value, i int) bool {
 
 // assumed returns what the summary being computed supposes of v, when v
 // reads a free variable as it was on entry.
-func (fa *funcAnalysis) assumed(v ssa.Value) (truth, bool) {
+func (fa *funcAnalysis) assumed(v ssa.Value) (ssaq.Truth, bool) {
 	if len(fa.assume) == 0 {
-		return unknown, false
+		return ssaq.Unknown, false
 	}
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
-		return unknown, false
+		return ssaq.Unknown, false
 	}
 	want, ok := fa.assume[load.X]
 	if !ok {
-		return unknown, false
+		return ssaq.Unknown, false
 	}
-	if _, atEntry := resolve(load); !atEntry {
-		return unknown, false
+	if _, atEntry := fa.env.q.Resolve(load); !atEntry {
+		return ssaq.Unknown, false
 	}
 	return want, true
 }
 
-// neverNil reports values that cannot be nil: closures and bound methods.
-func neverNil(v ssa.Value) bool {
-	switch v := v.(type) {
-	case *ssa.MakeClosure:
-		return true
-	case *ssa.Function:
-		return v != nil
-	}
-	return false
-}
-
-func isRecover(v ssa.Value) bool {
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	b, ok := call.Common().Value.(*ssa.Builtin)
-	return ok && b.Name() == "recover"
-}
-
 // isNextCall reports whether c is o's Next method (rows.Next()).
 func (fa *funcAnalysis) isNextCall(o *obligation, c *ssa.CallCommon) bool {
-	f := calleeFunc(c)
+	f := ssaq.CalleeFunc(c)
 	if f == nil || f.Name() != "Next" {
 		return false
 	}
@@ -665,91 +626,6 @@ func (fa *funcAnalysis) isNextCall(o *obligation, c *ssa.CallCommon) bool {
 		}
 	}
 	return false
-}
-
-// loopInfo knows which blocks are on a cycle together.
-type loopInfo struct {
-	scc  []int // block index -> strongly connected component
-	loop []bool
-}
-
-// inLoop reports whether b is in a loop.
-func (l *loopInfo) inLoop(b *ssa.BasicBlock) bool { return l.loop[l.scc[b.Index]] }
-
-// together reports whether a and b are in the same loop.
-func (l *loopInfo) together(a, b *ssa.BasicBlock) bool {
-	return l.scc[a.Index] == l.scc[b.Index] && l.loop[l.scc[a.Index]]
-}
-
-// loopsOf computes the strongly connected components of fn's blocks
-// (Tarjan's algorithm, iterative).
-func loopsOf(fn *ssa.Function) *loopInfo {
-	n := len(fn.Blocks)
-	index := make([]int, n)
-	low := make([]int, n)
-	onStack := make([]bool, n)
-	for i := range index {
-		index[i] = -1
-	}
-	l := &loopInfo{scc: make([]int, n)}
-	var stack []int
-	next := 0
-	type frame struct{ b, succ int }
-	for root := 0; root < n; root++ {
-		if index[root] != -1 {
-			continue
-		}
-		call := []frame{{root, 0}}
-		index[root], low[root] = next, next
-		next++
-		stack = append(stack, root)
-		onStack[root] = true
-		for len(call) > 0 {
-			top := &call[len(call)-1]
-			b := fn.Blocks[top.b]
-			if top.succ < len(b.Succs) {
-				w := b.Succs[top.succ].Index
-				top.succ++
-				if index[w] == -1 {
-					index[w], low[w] = next, next
-					next++
-					stack = append(stack, w)
-					onStack[w] = true
-					call = append(call, frame{w, 0})
-				} else if onStack[w] && index[w] < low[top.b] {
-					low[top.b] = index[w]
-				}
-				continue
-			}
-			v := top.b
-			call = call[:len(call)-1]
-			if len(call) > 0 && low[v] < low[call[len(call)-1].b] {
-				low[call[len(call)-1].b] = low[v]
-			}
-			if low[v] == index[v] {
-				id := len(l.loop)
-				size := 0
-				selfLoop := false
-				for {
-					w := stack[len(stack)-1]
-					stack = stack[:len(stack)-1]
-					onStack[w] = false
-					l.scc[w] = id
-					size++
-					for _, s := range fn.Blocks[w].Succs {
-						if s.Index == w {
-							selfLoop = true
-						}
-					}
-					if w == v {
-						break
-					}
-				}
-				l.loop = append(l.loop, size > 1 || selfLoop)
-			}
-		}
-	}
-	return l
 }
 
 // errorOnItsPaths reports whether x, a merge of values, is obligation i's
@@ -772,7 +648,7 @@ func (fa *funcAnalysis) errorOnItsPaths(x ssa.Value, i int) bool {
 		return false
 	}
 	o := fa.obls[i]
-	if o.errv == nil || o.call == nil || fa.loopsOf().inLoop(o.call.Block()) {
+	if o.errv == nil || o.call == nil || fa.loopsOf().InLoop(o.call.Block()) {
 		return false
 	}
 	key := valueObligation{x, i}
@@ -785,7 +661,7 @@ func (fa *funcAnalysis) errorOnItsPaths(x ssa.Value, i int) bool {
 		v = fa.phiCarriesError(x, o, 0)
 	case *ssa.UnOp: // a load (checked above)
 		if _, local := x.X.(*ssa.Alloc); local {
-			if m := mergeAbove(x.X, x.Block(), indexOf(x)); m != nil {
+			if m := ssaq.MergeAbove(x.X, x.Block(), ssaq.IndexOf(x)); m != nil {
 				v = fa.cellCarriesError(x.X, m, o, 0)
 			}
 		}
@@ -809,7 +685,7 @@ func (fa *funcAnalysis) mergeCarriesError(m *ssa.BasicBlock, o *obligation, dept
 		return false
 	}
 	for k, p := range m.Preds {
-		if !carries(k, depth+1) && reachesAvoiding(o.call.Block(), p, m) {
+		if !carries(k, depth+1) && ssaq.ReachesAvoiding(o.call.Block(), p, m) {
 			return false
 		}
 	}
@@ -826,64 +702,18 @@ func (fa *funcAnalysis) phiCarriesError(phi *ssa.Phi, o *obligation, depth int) 
 func (fa *funcAnalysis) cellCarriesError(cell ssa.Value, m *ssa.BasicBlock, o *obligation, depth int) bool {
 	return fa.mergeCarriesError(m, o, depth, func(k, depth int) bool {
 		p := m.Preds[k]
-		if v, found, _ := reachingStore(cell, p, len(p.Instrs)); found {
+		if v, found, _ := fa.env.q.ReachingStore(cell, p, len(p.Instrs)); found {
 			return fa.valueCarriesError(v, o, depth)
 		}
-		inner := mergeAbove(cell, p, len(p.Instrs))
+		inner := ssaq.MergeAbove(cell, p, len(p.Instrs))
 		return inner != nil && fa.cellCarriesError(cell, inner, o, depth)
 	})
 }
 
 func (fa *funcAnalysis) valueCarriesError(v ssa.Value, o *obligation, depth int) bool {
-	v, _ = resolve(v)
+	v, _ = fa.env.q.Resolve(v)
 	if phi, ok := v.(*ssa.Phi); ok {
 		return fa.phiCarriesError(phi, o, depth)
 	}
 	return v == o.errv
-}
-
-// mergeAbove returns the block where the values of the variable cell that
-// reach instruction end of block b merge: b or the first block above it,
-// through single predecessors, that has several, when none of them stores
-// to cell first. It returns nil otherwise.
-func mergeAbove(cell ssa.Value, b *ssa.BasicBlock, end int) *ssa.BasicBlock {
-	for steps := 0; b != nil && steps < 64; steps++ {
-		if _, found, stop := reachingStoreInBlock(cell, b, end); found || stop {
-			return nil
-		}
-		if len(b.Preds) != 1 {
-			if len(b.Preds) == 0 {
-				return nil
-			}
-			return b
-		}
-		b = b.Preds[0]
-		end = len(b.Instrs)
-	}
-	return nil
-}
-
-// reachesAvoiding reports whether block to can be reached from block from
-// without passing through block avoid. It gives up, answering yes, after
-// 512 blocks.
-func reachesAvoiding(from, to, avoid *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{from: true}
-	work := []*ssa.BasicBlock{from}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if b == to {
-			return true
-		}
-		if len(seen) > 512 {
-			return true
-		}
-		for _, s := range b.Succs {
-			if s != avoid && !seen[s] {
-				seen[s] = true
-				work = append(work, s)
-			}
-		}
-	}
-	return false
 }

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
 // This file holds the summaries that cross function and package boundaries,
@@ -104,10 +106,13 @@ type env struct {
 	// crossPackage: facts of other packages are read (Config.CrossPackage).
 	crossPackage bool
 	syn          *syntaxIndex
+	// q answers the package's SSA queries, once per function.
+	q *ssaq.Index
 }
 
-func newEnv(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function) *env {
+func newEnv(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function, q *ssaq.Index) *env {
 	e := &env{
+		q:         q,
 		pass:      pass,
 		cat:       cat,
 		owners:    map[*types.TypeName]*resourceType{},
@@ -241,7 +246,7 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 		// back (a borrower), or given back exactly when the call fails or
 		// succeeds, or otherwise (a releaser: we would rather miss a leak
 		// than invent one). A recursive call of fn is supposed to release.
-		in := &obligation{typ: p.Type(), res: r, aliases: computeAliases(p, direct, 0)}
+		in := &obligation{typ: p.Type(), res: r, aliases: computeAliases(e.q, p, direct, 0)}
 		cache := map[summaryKey]summary{{fn, p, direct, 0}: {kind: always}}
 		sub, j := e.judgeInput(fn, in, nil, 1, cache)
 		heldAtExit := j.verdicts[0].heldAtExit
@@ -252,7 +257,7 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 		if heldAtExit {
 			sub.guess(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
 		}
-		switch onError, onSuccess := errorCorrelated(fn, j.heldAt); {
+		switch onError, onSuccess := errorCorrelated(e.q, fn, j.heldAt); {
 		case onError:
 			fact.ReleasesOnError = append(fact.ReleasesOnError, i)
 		case onSuccess:
@@ -272,10 +277,10 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 // on exactly the returns whose error result is not nil (onError), or on
 // exactly those whose error is nil (onSuccess), from whether each exit
 // still held it (judgeInput).
-func errorCorrelated(fn *ssa.Function, heldAt map[ssa.Instruction]bool) (onError, onSuccess bool) {
+func errorCorrelated(q *ssaq.Index, fn *ssa.Function, heldAt map[ssa.Instruction]bool) (onError, onSuccess bool) {
 	results := fn.Signature.Results()
 	last := results.Len() - 1
-	if last < 0 || !types.Identical(results.At(last).Type(), errorType) || len(heldAt) == 0 {
+	if last < 0 || !types.Identical(results.At(last).Type(), ssaq.ErrorType) || len(heldAt) == 0 {
 		return false, false
 	}
 	onError, onSuccess = true, true
@@ -284,11 +289,11 @@ func errorCorrelated(fn *ssa.Function, heldAt map[ssa.Instruction]bool) (onError
 		if !ok {
 			return false, false
 		}
-		switch valueAt(ret.Results[last], ret.Block()) {
-		case isTrue: // failed
+		switch q.ValueAt(ret.Results[last], ret.Block()) {
+		case ssaq.True: // failed
 			onError = onError && !stillHeld
 			onSuccess = onSuccess && stillHeld
-		case isFalse: // succeeded
+		case ssaq.False: // succeeded
 			onError = onError && stillHeld
 			onSuccess = onSuccess && !stillHeld
 		default:
@@ -308,10 +313,10 @@ func (fa *funcAnalysis) freshResults(candidates []int) (out, releaseFunc []int) 
 			if !ok || i >= len(ret.Results) {
 				continue
 			}
-			v, _ := resolve(ret.Results[i])
+			v, _ := fa.env.q.Resolve(ret.Results[i])
 			refs := fa.aliasesOf(v)
 			switch {
-			case isNil(v):
+			case ssaq.IsNil(v):
 			case len(refs) > 0:
 				fresh = true
 				// Returned with a closure that releases it (`return c,

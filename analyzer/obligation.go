@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
 // This file finds the obligations of a function and turns its instructions
@@ -73,7 +75,7 @@ type event struct {
 // true (want == isTrue), or nil or false (want == isFalse).
 type condition struct {
 	cell ssa.Value
-	want truth
+	want ssaq.Truth
 }
 
 // funcAnalysis is the analysis of one function.
@@ -83,7 +85,7 @@ type funcAnalysis struct {
 	obls   []*obligation
 	events [][]event // per block, in order
 	// assume holds what a summary supposes of its free variables on entry.
-	assume map[ssa.Value]truth
+	assume map[ssa.Value]ssaq.Truth
 	depth  int
 	cache  map[summaryKey]summary
 	// recovers: the function defers a closure that calls recover, so its
@@ -97,7 +99,7 @@ type funcAnalysis struct {
 	released map[int]bool
 	// loops are the function's loops (loopsOf); errMerges memoises
 	// errorOnItsPaths; branches counts branches by condition (branchesOn).
-	loops     *loopInfo
+	loops     *ssaq.Loops
 	errMerges map[valueObligation]bool
 	branches  map[ssa.Value]int
 	// guardDefs lists, by the index of the block that computes a guard,
@@ -138,7 +140,7 @@ func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
 			if !closesFound {
 				closes, closesFound = poolCloses(e, fn), true
 			}
-			if !fromClosedPool(call, closes) {
+			if !fromClosedPool(e.q, call, closes) {
 				fa.obls = append(fa.obls, o)
 			}
 		}
@@ -148,16 +150,16 @@ func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
 	}
 	for _, o := range fa.obls {
 		if o.value != nil {
-			o.aliases = computeAliases(o.value, direct, 0)
+			o.aliases = computeAliases(e.q, o.value, direct, 0)
 		} else {
-			o.aliases = computeAliases(nil, direct, 0)
+			o.aliases = computeAliases(e.q, nil, direct, 0)
 		}
 		// The function returned with it that releases it (fact
 		// ReleaseFunc) stands for it too: calling it gives it back.
 		if o.releaseFunc >= 0 {
 			for _, ref := range *o.call.Referrers() {
 				if ex, ok := ref.(*ssa.Extract); ok && ex.Index == o.releaseFunc {
-					computeAliasesFrom(o.aliases, ex, closure)
+					computeAliasesFrom(e.q, o.aliases, ex, closure)
 				}
 			}
 		}
@@ -189,11 +191,11 @@ func (fa *funcAnalysis) findGuards() {
 			continue
 		}
 		steps := 0
-		for branch, onTrue := range dominatingBranches(o.call.Block()) {
+		for branch, onTrue := range ssaq.DominatingBranches(o.call.Block()) {
 			if steps++; steps > 32 {
 				break
 			}
-			cond, negated := branchCond(branch)
+			cond, negated := branchCond(fa.env.q, branch)
 			onTrue = onTrue != negated
 			if _, constant := cond.(*ssa.Const); constant {
 				continue
@@ -202,7 +204,7 @@ func (fa *funcAnalysis) findGuards() {
 				continue
 			}
 			def, computed := cond.(ssa.Instruction)
-			lasting := !computed || !fa.loopsOf().together(def.Block(), o.call.Block())
+			lasting := !computed || !fa.loopsOf().Together(def.Block(), o.call.Block())
 			o.guards = append(o.guards, guard{cond: cond, onTrue: onTrue, lasting: lasting})
 			if !lasting {
 				o.computedAnew = true
@@ -218,9 +220,9 @@ func (fa *funcAnalysis) findGuards() {
 
 // branchCond is what branch tests: its condition with the nots stripped
 // (negated if their count is odd) and the loads resolved.
-func branchCond(branch *ssa.If) (_ ssa.Value, negated bool) {
-	cond, negated := stripNot(branch.Cond)
-	cond, _ = resolve(cond)
+func branchCond(q *ssaq.Index, branch *ssa.If) (_ ssa.Value, negated bool) {
+	cond, negated := ssaq.StripNot(branch.Cond)
+	cond, _ = q.Resolve(cond)
 	return cond, negated
 }
 
@@ -229,8 +231,8 @@ func (fa *funcAnalysis) branchesOn(cond ssa.Value) int {
 	if fa.branches == nil {
 		fa.branches = map[ssa.Value]int{}
 		for _, b := range fa.fn.Blocks {
-			if branch := closingBranch(b); branch != nil {
-				c, _ := branchCond(branch)
+			if branch := ssaq.ClosingBranch(b); branch != nil {
+				c, _ := branchCond(fa.env.q, branch)
 				fa.branches[c]++
 			}
 		}
@@ -246,19 +248,14 @@ func (fa *funcAnalysis) testedAgain(branch *ssa.If, cond ssa.Value) bool {
 		return true
 	}
 	loops := fa.loopsOf()
-	if def, ok := cond.(ssa.Instruction); ok && loops.together(def.Block(), branch.Block()) {
+	if def, ok := cond.(ssa.Instruction); ok && loops.Together(def.Block(), branch.Block()) {
 		return false
 	}
-	return loops.inLoop(branch.Block())
+	return loops.InLoop(branch.Block())
 }
 
 // loopsOf is the function's loops, found at the first call.
-func (fa *funcAnalysis) loopsOf() *loopInfo {
-	if fa.loops == nil {
-		fa.loops = loopsOf(fa.fn)
-	}
-	return fa.loops
-}
+func (fa *funcAnalysis) loopsOf() *ssaq.Loops { return fa.env.q.Loops(fa.fn) }
 
 // contradicts reports whether cond being taken (true) goes against one of
 // o's guards, and whether against a lasting one.
@@ -277,7 +274,7 @@ func (o *obligation) contradicts(cond ssa.Value, taken bool) (contradicted, last
 func (fa *funcAnalysis) linkChildren() {
 	for i, o := range fa.obls {
 		c := o.call.Common()
-		f := calleeFunc(c)
+		f := ssaq.CalleeFunc(c)
 		if !fa.env.cat.tied[funcKey(f)] {
 			continue
 		}
@@ -305,14 +302,14 @@ func poolCloses(e *env, fn *ssa.Function) map[ssa.Value][]*ssa.Call {
 			if !ok {
 				continue
 			}
-			if f := calleeFunc(call.Common()); f == nil || f.Name() != "Close" {
+			if f := ssaq.CalleeFunc(call.Common()); f == nil || f.Name() != "Close" {
 				continue
 			}
-			if recv := receiverOf(call.Common()); recv != nil && e.isPool(recv.Type()) {
+			if recv := ssaq.ReceiverOf(call.Common()); recv != nil && e.isPool(recv.Type()) {
 				if closes == nil {
 					closes = map[ssa.Value][]*ssa.Call{}
 				}
-				pool, _ := resolve(recv)
+				pool, _ := e.q.Resolve(recv)
 				closes[pool] = append(closes[pool], call)
 			}
 		}
@@ -324,51 +321,24 @@ func poolCloses(e *env, fn *ssa.Function) map[ssa.Value][]*ssa.Call {
 // call of closes has closed on every path to it (pool.Close() dominates
 // it). A closed pool gives nothing out: database/sql answers "sql:
 // database is closed", pgxpool an error or results that hold nothing.
-func fromClosedPool(call *ssa.Call, closes map[ssa.Value][]*ssa.Call) bool {
-	recv := receiverOf(call.Common())
+func fromClosedPool(q *ssaq.Index, call *ssa.Call, closes map[ssa.Value][]*ssa.Call) bool {
+	recv := ssaq.ReceiverOf(call.Common())
 	if recv == nil || closes == nil {
 		return false
 	}
-	pool, _ := resolve(recv)
+	pool, _ := q.Resolve(recv)
 	for _, c := range closes[pool] {
-		if before(c, call.Block(), indexOf(call)) {
+		if ssaq.Before(c, call.Block(), ssaq.IndexOf(call)) {
 			return true
 		}
 	}
 	return false
 }
 
-// receiverOf returns the receiver of a method call, or nil.
-func receiverOf(c *ssa.CallCommon) ssa.Value {
-	if c.IsInvoke() {
-		return c.Value
-	}
-	if f := calleeFunc(c); f != nil && f.Type().(*types.Signature).Recv() != nil && len(c.Args) > 0 {
-		return c.Args[0]
-	}
-	return nil
-}
-
-// calleeFunc returns the function or method a call names, if it names one.
-func calleeFunc(c *ssa.CallCommon) *types.Func {
-	if c.IsInvoke() {
-		return c.Method
-	}
-	if _, ok := c.Value.(*ssa.MakeClosure); ok {
-		return nil
-	}
-	if callee := c.StaticCallee(); callee != nil {
-		if f, ok := callee.Object().(*types.Func); ok {
-			return f.Origin()
-		}
-	}
-	return nil
-}
-
 // acquisition returns the obligation that call creates, or nil: a call of
 // the catalog, or of a function whose fact says it acquires.
 func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
-	f := calleeFunc(call.Common())
+	f := ssaq.CalleeFunc(call.Common())
 	if f == nil || f.Pkg() == nil {
 		return nil
 	}
@@ -430,7 +400,7 @@ func (fa *funcAnalysis) aliasesOf(v ssa.Value) []aliasRef {
 	if v == nil {
 		return nil
 	}
-	if r, _ := resolve(v); r != v {
+	if r, _ := fa.env.q.Resolve(v); r != v {
 		v = r
 	}
 	if fa.index == nil {
@@ -445,7 +415,7 @@ func (fa *funcAnalysis) aliasesOf(v ssa.Value) []aliasRef {
 }
 
 func (fa *funcAnalysis) buildEvents() {
-	fa.recovers = defersRecover(fa.fn)
+	fa.recovers = ssaq.DefersRecover(fa.fn)
 	fa.events = make([][]event, len(fa.fn.Blocks))
 	for _, b := range fa.fn.Blocks {
 		var evs []event
@@ -520,7 +490,7 @@ func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
 		fa.handOver(instr, emit, instr.Results...)
 		emit(event{kind: evReturn, obl: -1, instr: instr})
 	case *ssa.Store:
-		if localBase(instr.Addr) == nil {
+		if fa.env.q.LocalBase(instr.Addr) == nil {
 			fa.handOver(instr, emit, instr.Val) // a global, a field of a parameter, …
 		}
 	case *ssa.MapUpdate:
@@ -584,13 +554,13 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		return
 	}
 	// A function literal or a bound method: judge what its body does.
-	if fn, bindings := closureOf(c.Value); fn != nil {
+	if fn, bindings := ssaq.ClosureOf(c.Value); fn != nil {
 		fa.closureCallEvents(instr, fn, bindings, c.Args, def, emit)
 		return
 	}
 	// A release method called on the resource (also an owning struct's).
 	if !c.IsInvoke() {
-		if f := calleeFunc(c); f != nil && f.Type().(*types.Signature).Recv() != nil && len(c.Args) > 0 {
+		if f := ssaq.CalleeFunc(c); f != nil && f.Type().(*types.Signature).Recv() != nil && len(c.Args) > 0 {
 			released := false
 			for _, r := range fa.aliasesOf(c.Args[0]) {
 				o := fa.obls[r.obl]
@@ -605,7 +575,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		}
 	}
 	// A function summarised by a fact: of this package or another.
-	if f := calleeFunc(c); f != nil && !c.IsInvoke() {
+	if f := ssaq.CalleeFunc(c); f != nil && !c.IsInvoke() {
 		if fact := fa.env.factOf(f); fact != nil {
 			fa.factCallEvents(instr, c, f.Name(), fact, def, g)
 			return
@@ -617,7 +587,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		fa.closureCallEvents(instr, callee, nil, c.Args, def, emit)
 		return
 	}
-	f := calleeFunc(c)
+	f := ssaq.CalleeFunc(c)
 	if f == nil {
 		// A call of a function value we cannot see. If the value is a
 		// closure holding the resource, suppose it releases it. An argument
@@ -658,14 +628,14 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		}
 		for _, r := range fa.aliasesOf(recvVal) {
 			if o := fa.obls[r.obl]; r.kind == direct && o.res.scanErrorCloses {
-				if errv := callError(instr); errv != nil {
+				if errv := ssaq.CallError(instr); errv != nil {
 					o.killOnErr = append(o.killOnErr, errv)
 				}
 			}
 		}
 	}
 	args := c.Args
-	recv := receiverOf(c)
+	recv := ssaq.ReceiverOf(c)
 	if recv != nil && !c.IsInvoke() {
 		args = args[1:]
 	}
@@ -719,12 +689,12 @@ func (fa *funcAnalysis) factCallEvents(instr ssa.Instruction, c *ssa.CallCommon,
 				// Only uses it (or the struct that holds it: a method of an
 				// owning struct that does not give it back).
 			case has(fact.ReleasesOnError, i) && r.kind == direct && def == nil:
-				if errv := callError(instr); errv != nil {
+				if errv := ssaq.CallError(instr); errv != nil {
 					o := fa.obls[r.obl]
 					o.killOnErr = append(o.killOnErr, errv)
 				}
 			case has(fact.TakesOnSuccess, i) && r.kind == direct && def == nil:
-				if errv := callError(instr); errv != nil {
+				if errv := ssaq.CallError(instr); errv != nil {
 					o := fa.obls[r.obl]
 					o.killOnOK = append(o.killOnOK, errv)
 				} else {
@@ -743,7 +713,7 @@ func (fa *funcAnalysis) factCallEvents(instr ssa.Instruction, c *ssa.CallCommon,
 // could give obligation obl back when called: unless its body only uses
 // what it captured, or it is not a closure we can see, suppose it does.
 func (fa *funcAnalysis) closureMayRelease(v ssa.Value, obl int) bool {
-	fn, bindings := closureOf(v)
+	fn, bindings := ssaq.ClosureOf(v)
 	if fn == nil {
 		return true
 	}
@@ -779,9 +749,9 @@ func (fa *funcAnalysis) requireEvents(c *ssa.CallCommon, f *types.Func, release 
 	if len(args) == 0 {
 		return
 	}
-	v, _ := resolve(args[0])
+	v, _ := fa.env.q.Resolve(args[0])
 	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v, _ = resolve(mi.X)
+		v, _ = fa.env.q.Resolve(mi.X)
 	}
 	switch {
 	case requireErrorFuncs[f.Name()]:
@@ -801,43 +771,6 @@ func (fa *funcAnalysis) requireEvents(c *ssa.CallCommon, f *types.Func, release 
 	}
 }
 
-// callError returns the error result of a call, if it has one and it is
-// used.
-func callError(instr ssa.Instruction) ssa.Value {
-	call, ok := instr.(*ssa.Call)
-	if !ok {
-		return nil
-	}
-	results := call.Call.Signature().Results()
-	last := results.Len() - 1
-	if last < 0 || !types.Identical(results.At(last).Type(), errorType) {
-		return nil
-	}
-	if last == 0 {
-		return call
-	}
-	for _, ref := range *call.Referrers() {
-		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == last {
-			return ex
-		}
-	}
-	return nil
-}
-
-// closureOf returns the function a call runs when it is a function literal
-// or a bound method, with the values it captured.
-func closureOf(v ssa.Value) (*ssa.Function, []ssa.Value) {
-	switch v := v.(type) {
-	case *ssa.MakeClosure:
-		return v.Fn.(*ssa.Function), v.Bindings
-	case *ssa.Function:
-		if v.Parent() != nil {
-			return v, nil
-		}
-	}
-	return nil, nil
-}
-
 // closureCallEvents judges a call of a closure by the summary of its body
 // for each captured value or argument that stands for a resource.
 func (fa *funcAnalysis) closureCallEvents(instr ssa.Instruction, fn *ssa.Function, bindings, args []ssa.Value, def *ssa.Defer, emit func(event)) {
@@ -847,7 +780,7 @@ func (fa *funcAnalysis) closureCallEvents(instr ssa.Instruction, fn *ssa.Functio
 				o := fa.obls[r.obl]
 				content := aliasKind(0)
 				if r.kind == cell {
-					if rv, _ := resolve(v); rv == v {
+					if rv, _ := fa.env.q.Resolve(v); rv == v {
 						content = o.aliases.content[v]
 					}
 				}
@@ -884,43 +817,4 @@ func (fa *funcAnalysis) closureCallEvents(instr ssa.Instruction, fn *ssa.Functio
 		}
 		return nil
 	})
-}
-
-// returnPos is where a return is written; the implicit return at the end
-// of a function is at its closing brace.
-func returnPos(fn *ssa.Function, ret *ssa.Return) (token.Pos, bool) {
-	if ret.Pos().IsValid() {
-		return ret.Pos(), false
-	}
-	return endPos(fn), true
-}
-
-// defersRecover reports whether fn defers a function literal that calls
-// recover.
-func defersRecover(fn *ssa.Function) bool {
-	if fn.Recover == nil {
-		return false
-	}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			d, ok := instr.(*ssa.Defer)
-			if !ok {
-				continue
-			}
-			callee, _ := closureOf(d.Call.Value)
-			if callee == nil {
-				continue
-			}
-			for _, cb := range callee.Blocks {
-				for _, ci := range cb.Instrs {
-					if call, ok := ci.(*ssa.Call); ok {
-						if b, ok := call.Call.Value.(*ssa.Builtin); ok && b.Name() == "recover" {
-							return true
-						}
-					}
-				}
-			}
-		}
-	}
-	return false
 }

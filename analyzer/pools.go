@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
 // This file judges the closing of pools. A pool (*sql.DB, *sqlx.DB,
@@ -88,7 +90,7 @@ func (e *env) poolOrigin(fn *ssa.Function, v ssa.Value, depth int) origin {
 	if depth > 8 {
 		return origin{}
 	}
-	v, _ = resolve(v)
+	v, _ = e.q.Resolve(v)
 	switch v := v.(type) {
 	case *ssa.Call:
 		return e.callOrigin(v, 0)
@@ -164,13 +166,13 @@ func (e *env) poolOrigin(fn *ssa.Function, v ssa.Value, depth int) origin {
 // pools is shared unless it is a parameter, a local, or the receiver's own
 // in its shutdown method.
 func (e *env) cacheOrigin(fn *ssa.Function, m ssa.Value, depth int) origin {
-	root, _ := resolve(m)
+	root, _ := e.q.Resolve(m)
 	for i := 0; i < 4; i++ {
 		sl, ok := root.(*ssa.Slice)
 		if !ok {
 			break
 		}
-		root, _ = resolve(sl.X)
+		root, _ = e.q.Resolve(sl.X)
 	}
 	var o origin
 	switch r := root.(type) {
@@ -241,7 +243,7 @@ func (e *env) freeVarOrigin(fn *ssa.Function, fv *ssa.FreeVar, depth int) origin
 func (e *env) fieldOrigin(fn *ssa.Function, base ssa.Value, name string, depth int) origin {
 	root := base
 	for i := 0; i < 8; i++ {
-		r, _ := resolve(root)
+		r, _ := e.q.Resolve(root)
 		root = r
 		switch x := root.(type) {
 		case *ssa.FieldAddr:
@@ -282,7 +284,7 @@ func (e *env) fieldOrigin(fn *ssa.Function, base ssa.Value, name string, depth i
 
 // callOrigin judges a pool returned by a call as result i.
 func (e *env) callOrigin(call *ssa.Call, i int) origin {
-	f := calleeFunc(call.Common())
+	f := ssaq.CalleeFunc(call.Common())
 	if f == nil {
 		return origin{}
 	}
@@ -326,7 +328,7 @@ func (e *env) poolResults(fn *ssa.Function) (shared, fresh []int) {
 			if !ok || i >= len(ret.Results) {
 				continue
 			}
-			if v, _ := resolve(ret.Results[i]); isNil(v) {
+			if v, _ := e.q.Resolve(ret.Results[i]); ssaq.IsNil(v) {
 				continue
 			}
 			switch e.poolOrigin(fn, ret.Results[i], 0).kind {
@@ -363,7 +365,7 @@ func (c *checker) checkPoolCloses(pass *analysis.Pass, e *env, syn *syntaxIndex,
 				continue
 			}
 			cc := ci.Common()
-			f := calleeFunc(cc)
+			f := ssaq.CalleeFunc(cc)
 			if f == nil || f.Name() != "Close" {
 				continue
 			}

@@ -3,12 +3,13 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
 // This file turns what the dataflow found into diagnostics: one per leaking
@@ -91,7 +92,7 @@ func expectedToPanic(fn *ssa.Function) bool {
 			if !ok {
 				continue
 			}
-			f := calleeFunc(call.Common())
+			f := ssaq.CalleeFunc(call.Common())
 			if f == nil || f.Pkg() == nil || !strings.HasPrefix(f.Name(), "Panics") {
 				continue
 			}
@@ -106,7 +107,7 @@ func expectedToPanic(fn *ssa.Function) bool {
 					}
 					a = ct.X
 				}
-				if v, _ := closureOf(a); v == fn {
+				if v, _ := ssaq.ClosureOf(a); v == fn {
 					return true
 				}
 			}
@@ -174,20 +175,6 @@ func describe(pass *analysis.Pass, site *callSite, o *obligation) description {
 	return d
 }
 
-// endPos returns the position of fn's closing brace, where its implicit
-// return is.
-func endPos(fn *ssa.Function) token.Pos {
-	switch syn := fn.Syntax().(type) {
-	case *ast.FuncDecl:
-		if syn.Body != nil {
-			return syn.Body.Rbrace
-		}
-	case *ast.FuncLit:
-		return syn.Body.Rbrace
-	}
-	return fn.Pos()
-}
-
 // scopedByLiteral reports whether the loop that defers d is all that the
 // function does, and the function a literal called where it is made:
 // `func() { for range 4 { c := acquire(); defer c.Release() } }()`. The
@@ -195,54 +182,18 @@ func endPos(fn *ssa.Function) token.Pos {
 // back when the loop ends, which is when its defers run.
 func (fa *funcAnalysis) scopedByLiteral(d *ssa.Defer) bool {
 	fn := fa.fn
-	if fn.Parent() == nil || !calledWhereMade(fn) {
+	if fn.Parent() == nil || !ssaq.CalledWhereMade(fn) {
 		return false
 	}
 	loops := fa.loopsOf()
 	for _, b := range fn.Blocks {
-		if !loops.together(b, d.Block()) {
+		if !loops.Together(b, d.Block()) {
 			continue
 		}
 		for _, succ := range b.Succs {
-			if !loops.together(succ, d.Block()) && !returnsAtOnce(succ) {
+			if !loops.Together(succ, d.Block()) && !ssaq.ReturnsAtOnce(succ) {
 				return false
 			}
-		}
-	}
-	return true
-}
-
-// calledWhereMade reports whether the function literal fn is called, and
-// put to no other use, in the function that makes it.
-func calledWhereMade(fn *ssa.Function) bool {
-	uses := 0
-	called := false
-	for _, b := range fn.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
-				continue // makes it: not a use
-			}
-			for _, op := range instr.Operands(nil) {
-				if f, _ := closureOf(*op); f != fn {
-					continue
-				}
-				uses++
-				if call, ok := instr.(*ssa.Call); ok && call.Call.Value == *op {
-					called = true
-				}
-			}
-		}
-	}
-	return called && uses == 1
-}
-
-// returnsAtOnce reports whether block b does nothing but return.
-func returnsAtOnce(b *ssa.BasicBlock) bool {
-	for _, instr := range b.Instrs {
-		switch instr.(type) {
-		case *ssa.RunDefers, *ssa.Return, *ssa.DebugRef:
-		default:
-			return false
 		}
 	}
 	return true

@@ -17,10 +17,11 @@ import (
 //
 // A package with a function too large to lift (see liftLimit), or any
 // package when naive is set, is built in naive form; large is then the
-// position of that function, and NoPos otherwise.
-func buildSSA(pass *analysis.Pass, cat *catalog, facts, naive bool) (funcs []*ssa.Function, large token.Pos) {
+// position of that function, and NoPos otherwise; naiveForm reports the
+// form it was built in.
+func buildSSA(pass *analysis.Pass, cat *catalog, facts, naive bool) (funcs []*ssa.Function, large token.Pos, naiveForm bool) {
 	if !importsCatalog(pass.Pkg, cat) && !usesCatalog(pass.TypesInfo, cat) && !(facts && importsFacts(pass)) {
-		return nil, token.NoPos
+		return nil, token.NoPos, false
 	}
 	mode := ssa.BuilderMode(0)
 	if large = largestLift(pass.Files, pass.TypesInfo); large.IsValid() || naive {
@@ -86,10 +87,7 @@ func buildSSA(pass *analysis.Pass, cat *catalog, facts, naive bool) (funcs []*ss
 			add(anon)
 		}
 	}
-	if mode&ssa.NaiveForm != 0 {
-		recordSoleStores(funcs)
-	}
-	return funcs, large
+	return funcs, large, mode&ssa.NaiveForm != 0
 }
 
 // BuilderMode returns the go/ssa mode connrelease builds a package's SSA

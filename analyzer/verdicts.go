@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
 // This file judges: it reads, off the dataflow's solution, what becomes of
@@ -102,22 +104,22 @@ func (j *judgment) atExit(fa *funcAnalysis, exit ssa.Instruction, st *state) {
 	var pos token.Pos
 	end := true
 	if ret, ok := exit.(*ssa.Return); ok {
-		pos, end = returnPos(fa.fn, ret)
+		pos, end = ssaq.ReturnPos(fa.fn, ret)
 	} else {
-		pos = endPos(fa.fn)
+		pos = ssaq.EndPos(fa.fn)
 	}
 	heldHere := j.heldAt[exit]
 	for _, e := range st.entries {
 		o := fa.obls[e.obl]
-		var holds [2]truth // whether each condition slot's release runs here, once asked
+		var holds [2]ssaq.Truth // whether each condition slot's release runs here, once asked
 		condHolds := func(slot int) bool {
-			if holds[slot] == unknown {
-				holds[slot] = isFalse
+			if holds[slot] == ssaq.Unknown {
+				holds[slot] = ssaq.False
 				if fa.condAtExit(o, slot, exit) {
-					holds[slot] = isTrue
+					holds[slot] = ssaq.True
 				}
 			}
-			return holds[slot] == isTrue
+			return holds[slot] == ssaq.True
 		}
 		leaks := e.paths.any(func(s pathState) bool {
 			return s&(held|lost) != 0 && s&armed == 0 &&
@@ -159,16 +161,16 @@ func (fa *funcAnalysis) condAtExit(o *obligation, slot int, exit ssa.Instruction
 		return false
 	}
 	for _, c := range conds {
-		val, found, _ := reachingStore(c.cell, exit.Block(), indexOf(exit))
+		val, found, _ := fa.env.q.ReachingStore(c.cell, exit.Block(), ssaq.IndexOf(exit))
 		if !found {
 			fa.guess(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
 			return true
 		}
-		t := valueAt(val, exit.Block())
-		if t == unknown {
+		t := fa.env.q.ValueAt(val, exit.Block())
+		if t == ssaq.Unknown {
 			fa.guess(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
 		}
-		if t == unknown || t == c.want {
+		if t == ssaq.Unknown || t == c.want {
 			return true
 		}
 	}
