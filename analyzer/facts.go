@@ -5,7 +5,6 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/connrelease/connrelease/internal/ssaq"
@@ -93,98 +92,6 @@ type pkgFact struct{}
 
 func (*pkgFact) AFact()         {}
 func (*pkgFact) String() string { return "ownership facts" }
-
-// env is what the analysis of one package knows beyond one function.
-type env struct {
-	pass      *analysis.Pass
-	cat       *catalog
-	owners    map[*types.TypeName]*resourceType
-	facts     map[*types.Func]*funcFact
-	computing map[*types.Func]bool
-	src       map[*types.Func]*ssa.Function
-	guesses   *[]guess
-	// crossPackage: facts of other packages are read (Config.CrossPackage).
-	crossPackage bool
-	syn          *syntaxIndex
-	// q answers the package's SSA queries, once per function.
-	q *ssaq.Index
-}
-
-func newEnv(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function, q *ssaq.Index) *env {
-	e := &env{
-		q:         q,
-		pass:      pass,
-		cat:       cat,
-		owners:    map[*types.TypeName]*resourceType{},
-		facts:     map[*types.Func]*funcFact{},
-		computing: map[*types.Func]bool{},
-		src:       map[*types.Func]*ssa.Function{},
-		guesses:   new([]guess),
-	}
-	for _, fn := range funcs {
-		if f, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
-			e.src[f] = fn
-		}
-	}
-	return e
-}
-
-// resourceOf returns the resource type of values of type t: from the
-// catalog, or an owning struct of this package or (by fact) another.
-func (e *env) resourceOf(t types.Type) *resourceType {
-	if r := e.cat.resourceOf(t); r != nil {
-		return r
-	}
-	n := namedOf(t)
-	if n == nil || n.Obj().Pkg() == nil {
-		return nil
-	}
-	obj := n.Origin().Obj()
-	if r, ok := e.owners[obj]; ok {
-		return r
-	}
-	var r *resourceType
-	var f ownerFact
-	if obj.Pkg() != e.pass.Pkg && e.crossPackage && e.pass.ImportObjectFact(obj, &f) {
-		r = ownerResource(obj, f.Release)
-	}
-	e.owners[obj] = r
-	return r
-}
-
-func ownerResource(obj *types.TypeName, release []string) *resourceType {
-	r := ownerResource0(obj.Pkg().Path(), obj.Name(), release)
-	return &r
-}
-
-// paramResource returns how a parameter of type t can be given back: as a
-// resource, or as an interface with a release method (io.Closer).
-func (e *env) paramResource(t types.Type) *resourceType {
-	if r := e.resourceOf(t); r != nil {
-		return r
-	}
-	iface, ok := t.Underlying().(*types.Interface)
-	if !ok {
-		return nil
-	}
-	var names []string
-	for i := 0; i < iface.NumMethods(); i++ {
-		switch name := iface.Method(i).Name(); name {
-		case "Close", "Release", "Commit", "Rollback":
-			names = append(names, name)
-		}
-	}
-	if len(names) == 0 {
-		return nil
-	}
-	// Rows behind an interface (ent's ColumnScanner): reading them to the
-	// end closes them too.
-	next := methodOf(t, "Next")
-	nextCloses := next != nil && next.Type().(*types.Signature).Params().Len() == 0 &&
-		next.Type().(*types.Signature).Results().Len() == 1 &&
-		types.Identical(next.Type().(*types.Signature).Results().At(0).Type(), types.Typ[types.Bool])
-	return &resourceType{name: "interface", release: names, verb: verbClose, nextCloses: nextCloses}
-}
 
 // factOf returns what f does with resources, or nil if nothing is known.
 func (e *env) factOf(f *types.Func) *funcFact {

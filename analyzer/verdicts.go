@@ -138,16 +138,6 @@ func (j *judgment) atExit(fa *funcAnalysis, exit ssa.Instruction, st *state) {
 	j.heldAt[exit] = heldHere
 }
 
-// condSlot is the path state that a deferred release of o under cond arms.
-// With one or two conditions each has its slot; with more, slot 0 stands
-// for all of them (condAtExit).
-func (o *obligation) condSlot(cond *condition) pathState {
-	if len(o.conds) <= 2 && len(o.conds) > 1 && *o.conds[1] == *cond {
-		return armedIf1
-	}
-	return armedIf0
-}
-
 // condAtExit reports whether the condition of o's deferred releases that
 // slot stands for may hold at exit. What cannot be told counts as holding:
 // we would rather miss a leak than invent one.

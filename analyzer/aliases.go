@@ -4,13 +4,14 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/connrelease/connrelease/internal/ssaq"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
-// This file answers questions about SSA values: which values are a resource
-// under another name (aliases), what a load from a local variable reads, and
-// whether a value is known to be nil where a block runs.
+// This file finds the values of a function that stand for a resource under
+// another name (aliases): conversions, interfaces, variables that hold it,
+// structs and closures that captured it.
 
 // An aliasKind says how a value stands for a resource.
 type aliasKind uint8
@@ -175,4 +176,31 @@ func isEmbedded(t types.Type, i int) bool {
 	}
 	st, ok := t.Underlying().(*types.Struct)
 	return ok && i < st.NumFields() && st.Field(i).Embedded()
+}
+
+// aliasRef says that a value stands for obligation obl, as kind.
+type aliasRef struct {
+	obl  int
+	kind aliasKind
+}
+
+// aliasesOf returns the obligations that v stands for. A load from a local
+// variable is first resolved to the value stored there, when known: after
+// `conn = nil`, a load of conn is no longer the connection.
+func (fa *funcAnalysis) aliasesOf(v ssa.Value) []aliasRef {
+	if v == nil {
+		return nil
+	}
+	if r, _ := fa.env.q.Resolve(v); r != v {
+		v = r
+	}
+	if fa.index == nil {
+		fa.index = map[ssa.Value][]aliasRef{}
+		for i, o := range fa.obls {
+			for w, k := range o.aliases.kind {
+				fa.index[w] = append(fa.index[w], aliasRef{i, k})
+			}
+		}
+	}
+	return fa.index[v]
 }

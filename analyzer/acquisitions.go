@@ -1,0 +1,386 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connrelease/connrelease/internal/ssaq"
+)
+
+// This file finds the acquisitions of a function: the calls that hand out a
+// resource (the catalog's acquirers, functions whose fact says they
+// acquire), each an obligation, with what is known of it before any path is
+// followed: its aliases, the conditions it was acquired under, the
+// obligations given back with it.
+
+// An obligation is one acquisition: a resource that must be given back.
+type obligation struct {
+	call  *ssa.Call // the acquisition; nil for the input of a summary
+	value ssa.Value // the resource; nil when the result is dropped
+	errv  ssa.Value // the acquisition's error result, if it has one
+	typ   types.Type
+	res   *resourceType
+
+	aliases *aliasSet
+	// conds are the distinct conditions of its conditional deferred
+	// releases (condSlot).
+	conds []*condition
+	// killOnErr: values that, when not nil, mean the resource was given
+	// back (the error of a helper that releases only when it fails).
+	killOnErr []ssa.Value
+	// killOnOK: values that, when nil, mean the resource was taken over
+	// (the error of a constructor that keeps it only when it succeeds).
+	killOnOK []ssa.Value
+	// releaseFunc is the result of the acquisition that releases it, or -1.
+	releaseFunc int
+	// children are obligations given back with this one: the statements
+	// and rows of a database/sql transaction.
+	children []int
+	// guards are the conditions under which alone the acquisition runs
+	// (`if useTx { tx, err = conn.Begin(ctx) }`): on the paths that
+	// acquired it, a later branch on one of them goes the same way until
+	// the condition is computed anew (path state guarded), or on every
+	// path from the acquisition for a lasting guard. computedAnew: some
+	// guard is not lasting.
+	guards       []guard
+	computedAnew bool
+}
+
+// A condition is what a deferred closure needs to release: the variable
+// cell (of the function that deferred it) holds a value that is non-nil or
+// true (want == isTrue), or nil or false (want == isFalse).
+type condition struct {
+	cell ssa.Value
+	want ssaq.Truth
+}
+
+// funcAnalysis is the analysis of one function.
+type funcAnalysis struct {
+	env    *env
+	fn     *ssa.Function
+	obls   []*obligation
+	events [][]event // per block, in order
+	// assume holds what a summary supposes of its free variables on entry.
+	assume map[ssa.Value]ssaq.Truth
+	depth  int
+	cache  map[summaryKey]summary
+	// recovers: the function defers a closure that calls recover, so its
+	// panics return.
+	recovers bool
+	// index maps each value to the obligations it stands for, built on
+	// first use; byCall maps each acquisition to its obligation.
+	index  map[ssa.Value][]aliasRef
+	byCall map[*ssa.Call]int
+	// released: the obligations some event releases (releasedSomewhere).
+	released map[int]bool
+	// loops are the function's loops (loopsOf); errMerges memoises
+	// errorOnItsPaths; branches counts branches by condition (branchesOn).
+	loops     *ssaq.Loops
+	errMerges map[valueObligation]bool
+	branches  map[ssa.Value]int
+	// guardDefs lists, by the index of the block that computes a guard,
+	// the obligations guarded by it.
+	guardDefs [][]int
+}
+
+// A guess is a place where the analysis could not tell and chose the
+// answer that reports nothing.
+type guess struct {
+	pos    token.Pos
+	reason string
+}
+
+func (fa *funcAnalysis) guess(pos token.Pos, reason string) {
+	*fa.env.guesses = append(*fa.env.guesses, guess{pos, reason})
+}
+
+// newFuncAnalysis finds the acquisitions of fn, or returns nil if it has
+// none.
+func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
+	if len(fn.Blocks) == 0 {
+		return nil
+	}
+	fa := &funcAnalysis{env: e, fn: fn, cache: map[summaryKey]summary{}}
+	var closes map[ssa.Value][]*ssa.Call
+	closesFound := false // the pool closes are looked for at the first acquisition
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			o := fa.acquisition(call)
+			if o == nil {
+				continue
+			}
+			if !closesFound {
+				closes, closesFound = poolCloses(e, fn), true
+			}
+			if !fromClosedPool(e.q, call, closes) {
+				fa.obls = append(fa.obls, o)
+			}
+		}
+	}
+	if len(fa.obls) == 0 {
+		return nil
+	}
+	for _, o := range fa.obls {
+		if o.value != nil {
+			o.aliases = computeAliases(e.q, o.value, direct, 0)
+		} else {
+			o.aliases = computeAliases(e.q, nil, direct, 0)
+		}
+		// The function returned with it that releases it (fact
+		// ReleaseFunc) stands for it too: calling it gives it back.
+		if o.releaseFunc >= 0 {
+			for _, ref := range *o.call.Referrers() {
+				if ex, ok := ref.(*ssa.Extract); ok && ex.Index == o.releaseFunc {
+					computeAliasesFrom(e.q, o.aliases, ex, closure)
+				}
+			}
+		}
+	}
+	fa.linkChildren()
+	fa.findGuards()
+	fa.buildEvents()
+	return fa
+}
+
+// A guard is a condition and the value it has wherever an acquisition runs.
+// A lasting guard keeps that value on every path from the acquisition: the
+// block that computes it is in no loop with the acquisition, so no path
+// from the acquisition runs it again.
+type guard struct {
+	cond    ssa.Value
+	onTrue  bool
+	lasting bool
+}
+
+// findGuards finds the guards of each acquisition: the branches whose one
+// edge dominates it. The block that computes a guard's condition dominates
+// that edge, so when the acquisition runs, the condition still has the
+// value it had on the edge; it keeps it on the paths from the acquisition
+// until that block runs again.
+func (fa *funcAnalysis) findGuards() {
+	for i, o := range fa.obls {
+		if o.call == nil {
+			continue
+		}
+		steps := 0
+		for branch, onTrue := range ssaq.DominatingBranches(o.call.Block()) {
+			if steps++; steps > 32 {
+				break
+			}
+			cond, negated := branchCond(fa.env.q, branch)
+			onTrue = onTrue != negated
+			if _, constant := cond.(*ssa.Const); constant {
+				continue
+			}
+			if !fa.testedAgain(branch, cond) {
+				continue
+			}
+			def, computed := cond.(ssa.Instruction)
+			lasting := !computed || !fa.loopsOf().Together(def.Block(), o.call.Block())
+			o.guards = append(o.guards, guard{cond: cond, onTrue: onTrue, lasting: lasting})
+			if !lasting {
+				o.computedAnew = true
+				if fa.guardDefs == nil {
+					fa.guardDefs = make([][]int, len(fa.fn.Blocks))
+				}
+				k := def.Block().Index
+				fa.guardDefs[k] = append(fa.guardDefs[k], i)
+			}
+		}
+	}
+}
+
+// branchCond is what branch tests: its condition with the nots stripped
+// (negated if their count is odd) and the loads resolved.
+func branchCond(q *ssaq.Index, branch *ssa.If) (_ ssa.Value, negated bool) {
+	cond, negated := ssaq.StripNot(branch.Cond)
+	cond, _ = q.Resolve(cond)
+	return cond, negated
+}
+
+// branchesOn is how many branches of the function test cond (branchCond).
+func (fa *funcAnalysis) branchesOn(cond ssa.Value) int {
+	if fa.branches == nil {
+		fa.branches = map[ssa.Value]int{}
+		for _, b := range fa.fn.Blocks {
+			if branch := ssaq.ClosingBranch(b); branch != nil {
+				c, _ := branchCond(fa.env.q, branch)
+				fa.branches[c]++
+			}
+		}
+	}
+	return fa.branches[cond]
+}
+
+// testedAgain reports whether a path from branch can test cond (its
+// branchCond) again with the value it had at branch: at another branch on
+// it, or at branch itself in a loop that does not compute cond anew.
+func (fa *funcAnalysis) testedAgain(branch *ssa.If, cond ssa.Value) bool {
+	if fa.branchesOn(cond) > 1 {
+		return true
+	}
+	loops := fa.loopsOf()
+	if def, ok := cond.(ssa.Instruction); ok && loops.Together(def.Block(), branch.Block()) {
+		return false
+	}
+	return loops.InLoop(branch.Block())
+}
+
+// loopsOf is the function's loops, found at the first call.
+func (fa *funcAnalysis) loopsOf() *ssaq.Loops { return fa.env.q.Loops(fa.fn) }
+
+// contradicts reports whether cond being taken (true) goes against one of
+// o's guards, and whether against a lasting one.
+func (o *obligation) contradicts(cond ssa.Value, taken bool) (contradicted, lasting bool) {
+	for _, g := range o.guards {
+		if g.cond == cond && g.onTrue != taken {
+			contradicted = true
+			lasting = lasting || g.lasting
+		}
+	}
+	return contradicted, lasting
+}
+
+// linkChildren ties each obligation acquired from a transaction's statement
+// or query to the transaction's own obligation.
+func (fa *funcAnalysis) linkChildren() {
+	for i, o := range fa.obls {
+		c := o.call.Common()
+		f := ssaq.CalleeFunc(c)
+		if !fa.env.cat.tied[funcKey(f)] {
+			continue
+		}
+		recv := c.Value
+		if !c.IsInvoke() {
+			if len(c.Args) == 0 {
+				continue
+			}
+			recv = c.Args[0]
+		}
+		for _, r := range fa.aliasesOf(recv) {
+			if r.kind == direct && r.obl != i {
+				fa.obls[r.obl].children = append(fa.obls[r.obl].children, i)
+			}
+		}
+	}
+}
+
+// poolCloses maps each pool that fn closes (not deferred) to those calls.
+func poolCloses(e *env, fn *ssa.Function) map[ssa.Value][]*ssa.Call {
+	var closes map[ssa.Value][]*ssa.Call
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			if f := ssaq.CalleeFunc(call.Common()); f == nil || f.Name() != "Close" {
+				continue
+			}
+			if recv := ssaq.ReceiverOf(call.Common()); recv != nil && e.isPool(recv.Type()) {
+				if closes == nil {
+					closes = map[ssa.Value][]*ssa.Call{}
+				}
+				pool, _ := e.q.Resolve(recv)
+				closes[pool] = append(closes[pool], call)
+			}
+		}
+	}
+	return closes
+}
+
+// fromClosedPool reports whether call acquires from a pool that a Close
+// call of closes has closed on every path to it (pool.Close() dominates
+// it). A closed pool gives nothing out: database/sql answers "sql:
+// database is closed", pgxpool an error or results that hold nothing.
+func fromClosedPool(q *ssaq.Index, call *ssa.Call, closes map[ssa.Value][]*ssa.Call) bool {
+	recv := ssaq.ReceiverOf(call.Common())
+	if recv == nil || closes == nil {
+		return false
+	}
+	pool, _ := q.Resolve(recv)
+	for _, c := range closes[pool] {
+		if ssaq.Before(c, call.Block(), ssaq.IndexOf(call)) {
+			return true
+		}
+	}
+	return false
+}
+
+// acquisition returns the obligation that call creates, or nil: a call of
+// the catalog, or of a function whose fact says it acquires.
+func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
+	f := ssaq.CalleeFunc(call.Common())
+	if f == nil || f.Pkg() == nil {
+		return nil
+	}
+	index, releaseFunc := 0, -1
+	if !fa.env.cat.packages[f.Pkg().Path()] || !fa.env.cat.acquirers[funcKey(f)] {
+		if call.Common().IsInvoke() {
+			return nil
+		}
+		fact := fa.env.factOf(f)
+		if fact == nil || len(fact.Acquires) == 0 {
+			return nil
+		}
+		index = fact.Acquires[0]
+		if len(fact.ReleaseFunc) == 1 {
+			releaseFunc = fact.ReleaseFunc[0]
+		}
+	}
+	results := call.Common().Signature().Results()
+	if results.Len() <= index {
+		return nil
+	}
+	o := &obligation{call: call, typ: results.At(index).Type(), releaseFunc: releaseFunc}
+	if o.res = fa.env.resourceOf(o.typ); o.res == nil {
+		return nil
+	}
+	if results.Len() == 1 {
+		if refs := call.Referrers(); refs != nil && len(*refs) > 0 {
+			o.value = call
+		}
+		return o
+	}
+	errIndex := -1
+	if last := results.At(results.Len() - 1).Type(); types.Identical(last, types.Universe.Lookup("error").Type()) {
+		errIndex = results.Len() - 1
+	}
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok {
+			switch ex.Index {
+			case index:
+				o.value = ex
+			case errIndex:
+				o.errv = ex
+			}
+		}
+	}
+	return o
+}
+
+// addCond adds c to the conditions of o's deferred releases, once.
+func (o *obligation) addCond(c *condition) {
+	for _, x := range o.conds {
+		if *x == *c {
+			return
+		}
+	}
+	o.conds = append(o.conds, c)
+}
+
+// condSlot is the path state that a deferred release of o under cond arms.
+// With one or two conditions each has its slot; with more, slot 0 stands
+// for all of them (condAtExit).
+func (o *obligation) condSlot(cond *condition) pathState {
+	if len(o.conds) <= 2 && len(o.conds) > 1 && *o.conds[1] == *cond {
+		return armedIf1
+	}
+	return armedIf0
+}
