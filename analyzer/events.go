@@ -151,20 +151,13 @@ func (g giver) handOver(obl int) {
 	g.emit(event{kind: kind, obl: obl, instr: g.instr})
 }
 
-// callEvents classifies a call or deferred call (def != nil): which
-// obligations it releases or takes over, and whether it returns at all.
+// callEvents classifies a call or deferred call (def != nil) by the kind
+// of its callee: which obligations it releases or takes over, and whether
+// it returns at all.
 func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def *ssa.Defer, emit func(event)) {
 	g := giver{instr: instr, deferred: def != nil, emit: emit}
-	release, handOver := g.release, g.handOver
 	if b, ok := c.Value.(*ssa.Builtin); ok {
-		switch b.Name() {
-		case "append", "copy":
-			for _, a := range c.Args {
-				for _, r := range fa.aliasesOf(a) {
-					handOver(r.obl)
-				}
-			}
-		}
+		fa.builtinCallEvents(b, c, g)
 		return
 	}
 	// A function literal or a bound method: judge what its body does.
@@ -172,24 +165,12 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		fa.closureCallEvents(instr, fn, bindings, c.Args, def, emit)
 		return
 	}
-	// A release method called on the resource (also an owning struct's).
-	if !c.IsInvoke() {
-		if f := ssaq.CalleeFunc(c); f != nil && f.Type().(*types.Signature).Recv() != nil && len(c.Args) > 0 {
-			released := false
-			for _, r := range fa.aliasesOf(c.Args[0]) {
-				o := fa.obls[r.obl]
-				if r.kind == direct && isReleaseCall(o.res, o.typ, f) {
-					release(r.obl, f.Name())
-					released = true
-				}
-			}
-			if released && len(c.Args) == 1 {
-				return
-			}
-		}
+	if !c.IsInvoke() && fa.releaseMethodEvents(c, g) {
+		return
 	}
 	// A function summarised by a fact: of this package or another.
-	if f := ssaq.CalleeFunc(c); f != nil && !c.IsInvoke() {
+	f := ssaq.CalleeFunc(c)
+	if f != nil && !c.IsInvoke() {
 		if fact := fa.env.factOf(f); fact != nil {
 			fa.factCallEvents(instr, c, f.Name(), fact, def, g)
 			return
@@ -201,51 +182,82 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		fa.closureCallEvents(instr, callee, nil, c.Args, def, emit)
 		return
 	}
-	f := ssaq.CalleeFunc(c)
-	if f == nil {
-		// A call of a function value we cannot see. If the value is a
-		// closure holding the resource, suppose it releases it. An argument
-		// whose parameter is of an interface type (an io.Closer) is
-		// supposed handed over; one passed as its own type (a callback
-		// `func(*sql.Tx) error`) is supposed borrowed: such callbacks use
-		// the resource, and its owner gives it back — unless the call is
-		// deferred: one defers a cleanup (`defer r.CloseConn(ctx, conn)`).
-		for _, r := range fa.aliasesOf(c.Value) {
-			fa.guess(instr.Pos(), "calls a function value that holds the resource; supposing it releases it")
-			release(r.obl, "")
-		}
-		params := c.Signature().Params()
-		for i, a := range c.Args {
-			if def == nil && i < params.Len() && !types.IsInterface(params.At(i).Type()) {
-				continue
-			}
-			for _, r := range fa.aliasesOf(a) {
-				handOver(r.obl)
-			}
-		}
-		return
-	}
-	if def == nil && fa.env.cat.isNoReturn(f) {
+	switch {
+	case f == nil:
+		fa.funcValueCallEvents(c, g)
+	case def == nil && fa.env.cat.isNoReturn(f):
 		emit(event{kind: evNoReturn, obl: -1, instr: instr})
-		return
+	default:
+		fa.opaqueCallEvents(c, f, g)
 	}
-	// testify's require: what the test goes on with.
-	if f.Pkg() != nil && f.Pkg().Path() == pkgRequire && def == nil {
-		fa.requireEvents(c, f, release)
-	}
-	// A failed Scan of pgx rows closes them: released where its error is
-	// not nil.
-	if f.Name() == "Scan" && def == nil {
-		recvVal := c.Value
-		if !c.IsInvoke() && len(c.Args) > 0 {
-			recvVal = c.Args[0]
-		}
-		for _, r := range fa.aliasesOf(recvVal) {
-			if o := fa.obls[r.obl]; r.kind == direct && o.res.scanErrorCloses {
-				if errv := ssaq.CallError(instr); errv != nil {
-					o.killOnErr = append(o.killOnErr, errv)
-				}
+}
+
+// builtinCallEvents: append and copy store what they are given in memory
+// we do not follow.
+func (fa *funcAnalysis) builtinCallEvents(b *ssa.Builtin, c *ssa.CallCommon, g giver) {
+	switch b.Name() {
+	case "append", "copy":
+		for _, a := range c.Args {
+			for _, r := range fa.aliasesOf(a) {
+				g.handOver(r.obl)
 			}
+		}
+	}
+}
+
+// releaseMethodEvents judges a release method called on the resource (also
+// an owning struct's), statically. It reports whether that is all the call
+// does: a release method with no argument but its receiver.
+func (fa *funcAnalysis) releaseMethodEvents(c *ssa.CallCommon, g giver) bool {
+	f := ssaq.CalleeFunc(c)
+	if f == nil || f.Type().(*types.Signature).Recv() == nil || len(c.Args) == 0 {
+		return false
+	}
+	released := false
+	for _, r := range fa.aliasesOf(c.Args[0]) {
+		o := fa.obls[r.obl]
+		if r.kind == direct && isReleaseCall(o.res, o.typ, f) {
+			g.release(r.obl, f.Name())
+			released = true
+		}
+	}
+	return released && len(c.Args) == 1
+}
+
+// funcValueCallEvents judges a call of a function value we cannot see. If
+// the value is a closure holding the resource, suppose it releases it. An
+// argument whose parameter is of an interface type (an io.Closer) is
+// supposed handed over; one passed as its own type (a callback
+// `func(*sql.Tx) error`) is supposed borrowed: such callbacks use the
+// resource, and its owner gives it back — unless the call is deferred: one
+// defers a cleanup (`defer r.CloseConn(ctx, conn)`).
+func (fa *funcAnalysis) funcValueCallEvents(c *ssa.CallCommon, g giver) {
+	for _, r := range fa.aliasesOf(c.Value) {
+		fa.guess(g.instr.Pos(), "calls a function value that holds the resource; supposing it releases it")
+		g.release(r.obl, "")
+	}
+	params := c.Signature().Params()
+	for i, a := range c.Args {
+		if !g.deferred && i < params.Len() && !types.IsInterface(params.At(i).Type()) {
+			continue
+		}
+		for _, r := range fa.aliasesOf(a) {
+			g.handOver(r.obl)
+		}
+	}
+}
+
+// opaqueCallEvents judges a call of a function or method whose body we do
+// not look into (a library's, an interface method): by the catalog, and
+// otherwise by supposing it takes what it is given.
+func (fa *funcAnalysis) opaqueCallEvents(c *ssa.CallCommon, f *types.Func, g giver) {
+	if !g.deferred {
+		// testify's require: what the test goes on with.
+		if f.Pkg() != nil && f.Pkg().Path() == pkgRequire {
+			fa.requireEvents(c, f, g.release)
+		}
+		if f.Name() == "Scan" {
+			fa.scanEvents(c, g.instr)
 		}
 	}
 	args := c.Args
@@ -254,18 +266,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		args = args[1:]
 	}
 	if recv != nil {
-		for _, r := range fa.aliasesOf(recv) {
-			o := fa.obls[r.obl]
-			switch {
-			case r.kind != direct:
-				// A method of a struct or closure that holds the resource:
-				// we cannot see what it does with it, so it takes it.
-				handOver(r.obl)
-			case c.IsInvoke() && releaseMethod(o.res, f.Name()) && methodOf(o.typ, f.Name()) != nil,
-				!c.IsInvoke() && isReleaseCall(o.res, o.typ, f):
-				release(r.obl, f.Name())
-			}
-		}
+		fa.receiverEvents(c, f, recv, g)
 	}
 	key := ""
 	if f.Pkg() != nil && fa.env.cat.packages[f.Pkg().Path()] {
@@ -276,15 +277,47 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		for _, r := range fa.aliasesOf(a) {
 			switch {
 			case isConsumer && i == consumed:
-				release(r.obl, f.Name())
+				g.release(r.obl, f.Name())
 			case f.Pkg() != nil && fa.env.cat.borrowers[f.Pkg().Path()]:
 				// Only looks at it.
 			case r.kind == closure && !fa.closureMayRelease(a, r.obl):
 				// A callback that only uses it: calling it releases nothing.
 			default:
 				// An unknown callee: suppose it takes the resource over.
-				handOver(r.obl)
+				g.handOver(r.obl)
 			}
+		}
+	}
+}
+
+// scanEvents: a failed Scan of pgx rows closes them, so they are released
+// where its error is not nil.
+func (fa *funcAnalysis) scanEvents(c *ssa.CallCommon, instr ssa.Instruction) {
+	recv := c.Value
+	if !c.IsInvoke() && len(c.Args) > 0 {
+		recv = c.Args[0]
+	}
+	for _, r := range fa.aliasesOf(recv) {
+		if o := fa.obls[r.obl]; r.kind == direct && o.res.scanErrorCloses {
+			if errv := ssaq.CallError(instr); errv != nil {
+				o.killOnErr = append(o.killOnErr, errv)
+			}
+		}
+	}
+}
+
+// receiverEvents judges what a method we do not look into does with its
+// receiver recv: a release method releases it; a method of a struct or
+// closure that holds the resource takes it.
+func (fa *funcAnalysis) receiverEvents(c *ssa.CallCommon, f *types.Func, recv ssa.Value, g giver) {
+	for _, r := range fa.aliasesOf(recv) {
+		o := fa.obls[r.obl]
+		switch {
+		case r.kind != direct:
+			g.handOver(r.obl)
+		case c.IsInvoke() && releaseMethod(o.res, f.Name()) && methodOf(o.typ, f.Name()) != nil,
+			!c.IsInvoke() && isReleaseCall(o.res, o.typ, f):
+			g.release(r.obl, f.Name())
 		}
 	}
 }
