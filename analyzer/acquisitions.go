@@ -17,7 +17,7 @@ import (
 
 // An obligation is one acquisition: a resource that must be given back.
 type obligation struct {
-	call  *ssa.Call // the acquisition; nil for the input of a summary
+	call  *ssa.Call // the acquisition; nil for an input judged alone (judgeInput)
 	value ssa.Value // the resource; nil when the result is dropped
 	errv  ssa.Value // the acquisition's error result, if it has one
 	typ   types.Type
@@ -58,14 +58,17 @@ type condition struct {
 
 // funcAnalysis is the analysis of one function.
 type funcAnalysis struct {
-	env    *env
+	pkg    *pkgAnalysis
 	fn     *ssa.Function
 	obls   []*obligation
 	events [][]event // per block, in order
-	// assume holds what a summary supposes of its free variables on entry.
-	assume map[ssa.Value]ssaq.Truth
-	depth  int
-	cache  map[summaryKey]summary
+	// When fn is a closure judged for its effect on an input
+	// (computeEffect): assume holds what is supposed of its free variables
+	// on entry, depth how deep it is nested; effects are the effects of the
+	// closures met so far, shared by the nested judgements.
+	assume  map[ssa.Value]ssaq.Truth
+	depth   int
+	effects map[effectKey]effect
 	// recovers: the function defers a closure that calls recover, so its
 	// panics return.
 	recovers bool
@@ -75,9 +78,8 @@ type funcAnalysis struct {
 	byCall map[*ssa.Call]int
 	// released: the obligations some event releases (releasedSomewhere).
 	released map[int]bool
-	// loops are the function's loops (loopsOf); errMerges memoises
-	// errorOnItsPaths; branches counts branches by condition (branchesOn).
-	loops     *ssaq.Loops
+	// errMerges memoises errorOnItsPaths; branches counts branches by
+	// condition (branchesOn).
 	errMerges map[valueObligation]bool
 	branches  map[ssa.Value]int
 	// guardDefs lists, by the index of the block that computes a guard,
@@ -93,16 +95,16 @@ type guess struct {
 }
 
 func (fa *funcAnalysis) guess(pos token.Pos, reason string) {
-	*fa.env.guesses = append(*fa.env.guesses, guess{pos, reason})
+	*fa.pkg.guesses = append(*fa.pkg.guesses, guess{pos, reason})
 }
 
 // newFuncAnalysis finds the acquisitions of fn, or returns nil if it has
 // none.
-func newFuncAnalysis(e *env, fn *ssa.Function) *funcAnalysis {
+func newFuncAnalysis(e *pkgAnalysis, fn *ssa.Function) *funcAnalysis {
 	if len(fn.Blocks) == 0 {
 		return nil
 	}
-	fa := &funcAnalysis{env: e, fn: fn, cache: map[summaryKey]summary{}}
+	fa := &funcAnalysis{pkg: e, fn: fn, effects: map[effectKey]effect{}}
 	var closes map[ssa.Value][]*ssa.Call
 	closesFound := false // the pool closes are looked for at the first acquisition
 	for _, b := range fn.Blocks {
@@ -173,7 +175,7 @@ func (fa *funcAnalysis) findGuards() {
 			if steps++; steps > 32 {
 				break
 			}
-			cond, negated := branchCond(fa.env.q, branch)
+			cond, negated := branchCond(fa.pkg.q, branch)
 			onTrue = onTrue != negated
 			if _, constant := cond.(*ssa.Const); constant {
 				continue
@@ -210,7 +212,7 @@ func (fa *funcAnalysis) branchesOn(cond ssa.Value) int {
 		fa.branches = map[ssa.Value]int{}
 		for _, b := range fa.fn.Blocks {
 			if branch := ssaq.ClosingBranch(b); branch != nil {
-				c, _ := branchCond(fa.env.q, branch)
+				c, _ := branchCond(fa.pkg.q, branch)
 				fa.branches[c]++
 			}
 		}
@@ -233,7 +235,7 @@ func (fa *funcAnalysis) testedAgain(branch *ssa.If, cond ssa.Value) bool {
 }
 
 // loopsOf is the function's loops, found at the first call.
-func (fa *funcAnalysis) loopsOf() *ssaq.Loops { return fa.env.q.Loops(fa.fn) }
+func (fa *funcAnalysis) loopsOf() *ssaq.Loops { return fa.pkg.q.Loops(fa.fn) }
 
 // contradicts reports whether cond being taken (true) goes against one of
 // o's guards, and whether against a lasting one.
@@ -253,7 +255,7 @@ func (fa *funcAnalysis) linkChildren() {
 	for i, o := range fa.obls {
 		c := o.call.Common()
 		f := ssaq.CalleeFunc(c)
-		if !fa.env.cat.tied[funcKey(f)] {
+		if !fa.pkg.cat.tied[funcKey(f)] {
 			continue
 		}
 		recv := c.Value
@@ -272,7 +274,7 @@ func (fa *funcAnalysis) linkChildren() {
 }
 
 // poolCloses maps each pool that fn closes (not deferred) to those calls.
-func poolCloses(e *env, fn *ssa.Function) map[ssa.Value][]*ssa.Call {
+func poolCloses(e *pkgAnalysis, fn *ssa.Function) map[ssa.Value][]*ssa.Call {
 	var closes map[ssa.Value][]*ssa.Call
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
@@ -321,11 +323,11 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		return nil
 	}
 	index, releaseFunc := 0, -1
-	if !fa.env.cat.packages[f.Pkg().Path()] || !fa.env.cat.acquirers[funcKey(f)] {
+	if !fa.pkg.cat.packages[f.Pkg().Path()] || !fa.pkg.cat.acquirers[funcKey(f)] {
 		if call.Common().IsInvoke() {
 			return nil
 		}
-		fact := fa.env.factOf(f)
+		fact := fa.pkg.factOf(f)
 		if fact == nil || len(fact.Acquires) == 0 {
 			return nil
 		}
@@ -339,7 +341,7 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		return nil
 	}
 	o := &obligation{call: call, typ: results.At(index).Type(), releaseFunc: releaseFunc}
-	if o.res = fa.env.resourceOf(o.typ); o.res == nil {
+	if o.res = fa.pkg.resourceOf(o.typ); o.res == nil {
 		return nil
 	}
 	if results.Len() == 1 {

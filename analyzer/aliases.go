@@ -191,7 +191,7 @@ func (fa *funcAnalysis) aliasesOf(v ssa.Value) []aliasRef {
 	if v == nil {
 		return nil
 	}
-	if r, _ := fa.env.q.Resolve(v); r != v {
+	if r, _ := fa.pkg.q.Resolve(v); r != v {
 		v = r
 	}
 	if fa.index == nil {

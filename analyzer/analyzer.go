@@ -115,7 +115,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if large.IsValid() && c.cfg.Debug {
 		pass.Report(analysis.Diagnostic{Pos: large, Category: CategoryDebug, Message: "connrelease: this function is too large to lift its variables into registers cheaply; the package is analysed in naive SSA form"})
 	}
-	e := newEnv(pass, c.cat, funcs, ssaq.NewIndex(naive))
+	e := newPkgAnalysis(pass, c.cat, funcs, ssaq.NewIndex(naive))
 	e.crossPackage = c.cfg.CrossPackage
 	syn := indexSyntax(pass.Files)
 	e.syn = syn
@@ -137,7 +137,7 @@ var testHook func(fn *ssa.Function)
 // internal error at that function's declaration, and the run goes on with
 // the other functions: their diagnostics are kept, which an error returned
 // from run would discard.
-func (c *checker) checkFunc(pass *analysis.Pass, e *env, syn *syntaxIndex, fn *ssa.Function) {
+func (c *checker) checkFunc(pass *analysis.Pass, e *pkgAnalysis, syn *syntaxIndex, fn *ssa.Function) {
 	c.guard(pass, fn, func() {
 		if testHook != nil {
 			testHook(fn)

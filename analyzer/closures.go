@@ -8,73 +8,73 @@ import (
 	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
-// This file summarises what a function literal (or bound method) does with a
+// This file finds the effect of a function literal (or bound method) on a
 // resource it captured or was passed: releases it on every path that
 // returns, never, or only when one of its captured variables is nil or
 // non-nil (true or false) — the `defer func() { if err != nil {
 // conn.Close() } }()` shape.
 
-type summaryKind uint8
+type effectKind uint8
 
 const (
-	never summaryKind = iota
+	never effectKind = iota
 	always
 	conditional
 )
 
-type summary struct {
-	kind    summaryKind
+type effect struct {
+	kind    effectKind
 	freeVar int        // conditional: the captured variable the release depends on
 	want    ssaq.Truth // conditional: the value it must have
 	method  string
 }
 
-type summaryKey struct {
+type effectKey struct {
 	fn      *ssa.Function
 	input   ssa.Value
 	kind    aliasKind
 	content aliasKind
 }
 
-// maxDepth bounds the nesting of closures that summaries look into. Deeper
+// maxDepth bounds the nesting of closures whose effects are looked into. Deeper
 // closures are supposed to release what they are given.
 const maxDepth = 4
 
-// summarize computes the summary of fn for input, a free variable or a
+// effectOf computes the effect of fn on input, a free variable or a
 // parameter of fn that stands for resource o as kind (content: what a cell
 // holds).
-func (fa *funcAnalysis) summarize(fn *ssa.Function, input ssa.Value, kind, content aliasKind, o *obligation) summary {
-	key := summaryKey{fn, input, kind, content}
-	if s, ok := fa.cache[key]; ok {
+func (fa *funcAnalysis) effectOf(fn *ssa.Function, input ssa.Value, kind, content aliasKind, o *obligation) effect {
+	key := effectKey{fn, input, kind, content}
+	if s, ok := fa.effects[key]; ok {
 		return s
 	}
-	fa.cache[key] = summary{kind: always} // a recursive closure: suppose the best
-	s := fa.computeSummary(fn, input, kind, content, o)
-	fa.cache[key] = s
+	fa.effects[key] = effect{kind: always} // a recursive closure: suppose the best
+	s := fa.computeEffect(fn, input, kind, content, o)
+	fa.effects[key] = s
 	return s
 }
 
-func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, content aliasKind, o *obligation) summary {
+func (fa *funcAnalysis) computeEffect(fn *ssa.Function, input ssa.Value, kind, content aliasKind, o *obligation) effect {
 	if len(fn.Blocks) == 0 || fa.depth >= maxDepth {
 		fa.guess(fn.Pos(), "closures nested too deep to follow; supposing this one releases the resource")
-		return summary{kind: always}
+		return effect{kind: always}
 	}
 	run := func(assume map[ssa.Value]ssaq.Truth) (*funcAnalysis, *judgment) {
-		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(fa.env.q, input, kind, content)}
-		return fa.env.judgeInput(fn, in, assume, fa.depth+1, fa.cache)
+		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(fa.pkg.q, input, kind, content)}
+		return fa.pkg.judgeInput(fn, in, assume, fa.depth+1, fa.effects)
 	}
 	sub, j := run(nil)
 	released := !j.verdicts[0].heldAtExit
 	method := releaseName(sub)
 	if released {
-		return summary{kind: always, method: method}
+		return effect{kind: always, method: method}
 	}
-	for _, fv := range conditionVars(fa.env.q, fn) {
+	for _, fv := range conditionVars(fa.pkg.q, fn) {
 		for _, want := range []ssaq.Truth{ssaq.True, ssaq.False} {
 			if _, j := run(map[ssa.Value]ssaq.Truth{fv: want}); !j.verdicts[0].heldAtExit {
 				for i, v := range fn.FreeVars {
 					if v == fv {
-						return summary{kind: conditional, freeVar: i, want: want, method: method}
+						return effect{kind: conditional, freeVar: i, want: want, method: method}
 					}
 				}
 			}
@@ -84,9 +84,9 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 		// It releases on some paths, under a condition we cannot read. We
 		// would rather miss a leak than invent one.
 		fa.guess(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
-		return summary{kind: always, method: method}
+		return effect{kind: always, method: method}
 	}
-	return summary{kind: never}
+	return effect{kind: never}
 }
 
 // judgeInput runs the dataflow of fn over one input that is held on entry —
@@ -94,8 +94,8 @@ func (fa *funcAnalysis) computeSummary(fn *ssa.Function, input ssa.Value, kind, 
 // assumptions about fn's free variables, and returns the analysis and its
 // judgment: its one verdict, and for each exit whether it still holds the
 // input.
-func (e *env) judgeInput(fn *ssa.Function, in *obligation, assume map[ssa.Value]ssaq.Truth, depth int, cache map[summaryKey]summary) (*funcAnalysis, *judgment) {
-	sub := &funcAnalysis{env: e, fn: fn, obls: []*obligation{in}, assume: assume, depth: depth, cache: cache}
+func (e *pkgAnalysis) judgeInput(fn *ssa.Function, in *obligation, assume map[ssa.Value]ssaq.Truth, depth int, effects map[effectKey]effect) (*funcAnalysis, *judgment) {
+	sub := &funcAnalysis{pkg: e, fn: fn, obls: []*obligation{in}, assume: assume, depth: depth, effects: effects}
 	sub.buildEvents()
 	return sub, sub.judge(sub.solve(single(held)))
 }
@@ -116,7 +116,7 @@ func releaseName(sub *funcAnalysis) string {
 	return ""
 }
 
-// knownRelease reports whether some event of the summary gives its input
+// knownRelease reports whether some event of a judged input's function gives it
 // back through a release method, a consumer or a known releaser — not
 // merely by handing it to a function we cannot see.
 func knownRelease(sub *funcAnalysis) bool {
@@ -130,7 +130,7 @@ func knownRelease(sub *funcAnalysis) bool {
 	return false
 }
 
-// releasedAtSomeExit reports whether some exit of the summary no longer
+// releasedAtSomeExit reports whether some exit of a judged input's function no longer
 // holds its input: given back on an edge (rows read to their end) rather
 // than by an event.
 func releasedAtSomeExit(j *judgment) bool {
@@ -142,7 +142,7 @@ func releasedAtSomeExit(j *judgment) bool {
 	return false
 }
 
-// releasesSomewhere reports whether some reachable block of the summary
+// releasesSomewhere reports whether some reachable block of a judged input's function
 // releases its input.
 func releasesSomewhere(sub *funcAnalysis) bool {
 	for _, evs := range sub.events {

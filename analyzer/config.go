@@ -85,7 +85,7 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 					return err
 				}
 				dot := strings.LastIndex(typ, ".")
-				r := ownerResource0(typ[:dot], typ[dot+1:], release)
+				r := newResourceType(typ[:dot], typ[dot+1:], release)
 				cfg.resources = append(cfg.resources, r)
 				return nil
 			})
@@ -231,9 +231,9 @@ func names(file, path string, n *yaml.Node) ([]string, error) {
 	return out, nil
 }
 
-// ownerResource0 builds a resource type from its package path, name and
+// newResourceType builds a resource type from its package path, name and
 // release methods.
-func ownerResource0(pkg, name string, release []string) resourceType {
+func newResourceType(pkg, name string, release []string) resourceType {
 	verb := "given back with " + release[0]
 	switch release[0] {
 	case "Close":

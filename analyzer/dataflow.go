@@ -189,7 +189,7 @@ type solution struct {
 
 // solve runs the dataflow to its fixed point, every obligation starting as
 // entry on the function's entry (single(0): held on no path; single(held)
-// for the input of a summary).
+// for an input judged alone).
 func (fa *funcAnalysis) solve(entry pathSet) *solution {
 	blocks := fa.fn.Blocks
 	in := make([][]*state, len(blocks))
@@ -252,7 +252,7 @@ type run struct {
 // edges in: one per edge when b branches on a value that depends on the
 // edge, else their merge. The states are copies, for transfer to change.
 func (fa *funcAnalysis) runsThrough(b *ssa.BasicBlock, in []*state) []run {
-	if subjects := branchSubjects(fa.env.q, b); subjects != nil {
+	if subjects := branchSubjects(fa.pkg.q, b); subjects != nil {
 		var runs []run
 		for k, st := range in {
 			if st != nil {

@@ -104,7 +104,7 @@ func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
 		fa.handOver(instr, emit, instr.Results...)
 		emit(event{kind: evReturn, obl: -1, instr: instr})
 	case *ssa.Store:
-		if fa.env.q.LocalBase(instr.Addr) == nil {
+		if fa.pkg.q.LocalBase(instr.Addr) == nil {
 			fa.handOver(instr, emit, instr.Val) // a global, a field of a parameter, …
 		}
 	case *ssa.MapUpdate:
@@ -168,10 +168,10 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 	if !c.IsInvoke() && fa.releaseMethodEvents(c, g) {
 		return
 	}
-	// A function summarised by a fact: of this package or another.
+	// A function with a fact: of this package or another.
 	f := ssaq.CalleeFunc(c)
 	if f != nil && !c.IsInvoke() {
-		if fact := fa.env.factOf(f); fact != nil {
+		if fact := fa.pkg.factOf(f); fact != nil {
 			fa.factCallEvents(instr, c, f.Name(), fact, def, g)
 			return
 		}
@@ -185,7 +185,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 	switch {
 	case f == nil:
 		fa.funcValueCallEvents(c, g)
-	case def == nil && fa.env.cat.isNoReturn(f):
+	case def == nil && fa.pkg.cat.isNoReturn(f):
 		emit(event{kind: evNoReturn, obl: -1, instr: instr})
 	default:
 		fa.opaqueCallEvents(c, f, g)
@@ -269,16 +269,16 @@ func (fa *funcAnalysis) opaqueCallEvents(c *ssa.CallCommon, f *types.Func, g giv
 		fa.receiverEvents(c, f, recv, g)
 	}
 	key := ""
-	if f.Pkg() != nil && fa.env.cat.packages[f.Pkg().Path()] {
+	if f.Pkg() != nil && fa.pkg.cat.packages[f.Pkg().Path()] {
 		key = funcKey(f)
 	}
-	consumed, isConsumer := fa.env.cat.consumers[key]
+	consumed, isConsumer := fa.pkg.cat.consumers[key]
 	for i, a := range args {
 		for _, r := range fa.aliasesOf(a) {
 			switch {
 			case isConsumer && i == consumed:
 				g.release(r.obl, f.Name())
-			case f.Pkg() != nil && fa.env.cat.borrowers[f.Pkg().Path()]:
+			case f.Pkg() != nil && fa.pkg.cat.borrowers[f.Pkg().Path()]:
 				// Only looks at it.
 			case r.kind == closure && !fa.closureMayRelease(a, r.obl):
 				// A callback that only uses it: calling it releases nothing.
@@ -374,7 +374,7 @@ func (fa *funcAnalysis) closureMayRelease(v ssa.Value, obl int) bool {
 			if r.kind == cell {
 				content = o.aliases.content[b]
 			}
-			if fa.summarize(fn, fn.FreeVars[j], r.kind, content, o).kind != never {
+			if fa.effectOf(fn, fn.FreeVars[j], r.kind, content, o).kind != never {
 				return true
 			}
 		}
@@ -396,9 +396,9 @@ func (fa *funcAnalysis) requireEvents(c *ssa.CallCommon, f *types.Func, release 
 	if len(args) == 0 {
 		return
 	}
-	v, _ := fa.env.q.Resolve(args[0])
+	v, _ := fa.pkg.q.Resolve(args[0])
 	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v, _ = fa.env.q.Resolve(mi.X)
+		v, _ = fa.pkg.q.Resolve(mi.X)
 	}
 	switch {
 	case requireErrorFuncs[f.Name()]:
@@ -418,7 +418,7 @@ func (fa *funcAnalysis) requireEvents(c *ssa.CallCommon, f *types.Func, release 
 	}
 }
 
-// closureCallEvents judges a call of a closure by the summary of its body
+// closureCallEvents judges a call of a closure by the effect of its body
 // for each captured value or argument that stands for a resource.
 func (fa *funcAnalysis) closureCallEvents(instr ssa.Instruction, fn *ssa.Function, bindings, args []ssa.Value, def *ssa.Defer, emit func(event)) {
 	inputs := func(outer []ssa.Value, inner func(i int) ssa.Value) {
@@ -427,7 +427,7 @@ func (fa *funcAnalysis) closureCallEvents(instr ssa.Instruction, fn *ssa.Functio
 				o := fa.obls[r.obl]
 				content := aliasKind(0)
 				if r.kind == cell {
-					if rv, _ := fa.env.q.Resolve(v); rv == v {
+					if rv, _ := fa.pkg.q.Resolve(v); rv == v {
 						content = o.aliases.content[v]
 					}
 				}
@@ -435,7 +435,7 @@ func (fa *funcAnalysis) closureCallEvents(instr ssa.Instruction, fn *ssa.Functio
 				if in == nil {
 					continue
 				}
-				s := fa.summarize(fn, in, r.kind, content, o)
+				s := fa.effectOf(fn, in, r.kind, content, o)
 				switch {
 				case s.kind == never:
 				case def == nil:

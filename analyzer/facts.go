@@ -94,7 +94,7 @@ func (*pkgFact) AFact()         {}
 func (*pkgFact) String() string { return "ownership facts" }
 
 // factOf returns what f does with resources, or nil if nothing is known.
-func (e *env) factOf(f *types.Func) *funcFact {
+func (e *pkgAnalysis) factOf(f *types.Func) *funcFact {
 	f = f.Origin()
 	if fact, ok := e.facts[f]; ok {
 		return fact
@@ -122,7 +122,7 @@ func (e *env) factOf(f *types.Func) *funcFact {
 }
 
 // computeFact summarises fn for its callers.
-func (e *env) computeFact(fn *ssa.Function) *funcFact {
+func (e *pkgAnalysis) computeFact(fn *ssa.Function) *funcFact {
 	if len(fn.Blocks) == 0 {
 		return nil
 	}
@@ -154,8 +154,8 @@ func (e *env) computeFact(fn *ssa.Function) *funcFact {
 		// succeeds, or otherwise (a releaser: we would rather miss a leak
 		// than invent one). A recursive call of fn is supposed to release.
 		in := &obligation{typ: p.Type(), res: r, aliases: computeAliases(e.q, p, direct, 0)}
-		cache := map[summaryKey]summary{{fn, p, direct, 0}: {kind: always}}
-		sub, j := e.judgeInput(fn, in, nil, 1, cache)
+		effects := map[effectKey]effect{{fn, p, direct, 0}: {kind: always}}
+		sub, j := e.judgeInput(fn, in, nil, 1, effects)
 		heldAtExit := j.verdicts[0].heldAtExit
 		if heldAtExit && !releasesSomewhere(sub) && !releasedAtSomeExit(j) {
 			fact.Borrows = append(fact.Borrows, i)
@@ -220,7 +220,7 @@ func (fa *funcAnalysis) freshResults(candidates []int) (out, releaseFunc []int) 
 			if !ok || i >= len(ret.Results) {
 				continue
 			}
-			v, _ := fa.env.q.Resolve(ret.Results[i])
+			v, _ := fa.pkg.q.Resolve(ret.Results[i])
 			refs := fa.aliasesOf(v)
 			switch {
 			case ssaq.IsNil(v):
@@ -252,7 +252,7 @@ func (fa *funcAnalysis) freshResults(candidates []int) (out, releaseFunc []int) 
 
 // exportFacts records the facts of the package's functions and owning
 // types for its importers.
-func (e *env) exportFacts(funcs []*ssa.Function) {
+func (e *pkgAnalysis) exportFacts(funcs []*ssa.Function) {
 	exported := false
 	for obj, r := range e.owners {
 		if r != nil && obj.Pkg() == e.pass.Pkg {

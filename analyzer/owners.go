@@ -14,7 +14,7 @@ import (
 
 // computeOwners records the package's owning structs in e.owners. Owners of
 // owners are found by iterating until nothing changes.
-func (e *env) computeOwners(funcs []*ssa.Function) {
+func (e *pkgAnalysis) computeOwners(funcs []*ssa.Function) {
 	methods := map[*types.TypeName][]*ssa.Function{}
 	for _, fn := range funcs {
 		recv := fn.Signature.Recv()
@@ -56,7 +56,7 @@ func (e *env) computeOwners(funcs []*ssa.Function) {
 
 // releasesAField reports whether method m gives back, on every path, a
 // field of its receiver that holds a resource.
-func (e *env) releasesAField(m *ssa.Function, st *types.Struct) bool {
+func (e *pkgAnalysis) releasesAField(m *ssa.Function, st *types.Struct) bool {
 	for i := 0; i < st.NumFields(); i++ {
 		ft := st.Field(i).Type()
 		r := e.resourceOf(ft)
@@ -65,7 +65,7 @@ func (e *env) releasesAField(m *ssa.Function, st *types.Struct) bool {
 		}
 		recv := m.Params[0]
 		in := &obligation{typ: ft, res: r, aliases: computeFieldAliases(e.q, recv, i)}
-		sub, j := e.judgeInput(m, in, nil, 1, map[summaryKey]summary{})
+		sub, j := e.judgeInput(m, in, nil, 1, map[effectKey]effect{})
 		// Released on every path, by a release method of the field or a
 		// known releaser (not merely handed to a function we cannot see).
 		if !j.verdicts[0].heldAtExit && knownRelease(sub) {

@@ -13,8 +13,8 @@ import (
 // function: its resource types (the catalog's and its owning structs), the
 // facts of the functions it calls, and the SSA queries of its functions.
 
-// env is what the analysis of one package knows beyond one function.
-type env struct {
+// pkgAnalysis is what the analysis of one package knows beyond one function.
+type pkgAnalysis struct {
 	pass      *analysis.Pass
 	cat       *catalog
 	owners    map[*types.TypeName]*resourceType
@@ -29,8 +29,8 @@ type env struct {
 	q *ssaq.Index
 }
 
-func newEnv(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function, q *ssaq.Index) *env {
-	e := &env{
+func newPkgAnalysis(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function, q *ssaq.Index) *pkgAnalysis {
+	e := &pkgAnalysis{
 		q:         q,
 		pass:      pass,
 		cat:       cat,
@@ -50,7 +50,7 @@ func newEnv(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function, q *ssaq.In
 
 // resourceOf returns the resource type of values of type t: from the
 // catalog, or an owning struct of this package or (by fact) another.
-func (e *env) resourceOf(t types.Type) *resourceType {
+func (e *pkgAnalysis) resourceOf(t types.Type) *resourceType {
 	if r := e.cat.resourceOf(t); r != nil {
 		return r
 	}
@@ -72,13 +72,13 @@ func (e *env) resourceOf(t types.Type) *resourceType {
 }
 
 func ownerResource(obj *types.TypeName, release []string) *resourceType {
-	r := ownerResource0(obj.Pkg().Path(), obj.Name(), release)
+	r := newResourceType(obj.Pkg().Path(), obj.Name(), release)
 	return &r
 }
 
 // paramResource returns how a parameter of type t can be given back: as a
 // resource, or as an interface with a release method (io.Closer).
-func (e *env) paramResource(t types.Type) *resourceType {
+func (e *pkgAnalysis) paramResource(t types.Type) *resourceType {
 	if r := e.resourceOf(t); r != nil {
 		return r
 	}

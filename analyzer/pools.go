@@ -58,7 +58,7 @@ func isShutdown(name string) bool {
 	return false
 }
 
-func (e *env) isPool(t types.Type) bool {
+func (e *pkgAnalysis) isPool(t types.Type) bool {
 	n := namedOf(t)
 	if n == nil || n.Obj().Pkg() == nil {
 		return false
@@ -86,7 +86,7 @@ const (
 )
 
 // poolOrigin finds where the pool v of function fn came from.
-func (e *env) poolOrigin(fn *ssa.Function, v ssa.Value, depth int) origin {
+func (e *pkgAnalysis) poolOrigin(fn *ssa.Function, v ssa.Value, depth int) origin {
 	if depth > 8 {
 		return origin{}
 	}
@@ -165,7 +165,7 @@ func (e *env) poolOrigin(fn *ssa.Function, v ssa.Value, depth int) origin {
 // cacheOrigin judges a pool taken out of the map or slice m: a cache of
 // pools is shared unless it is a parameter, a local, or the receiver's own
 // in its shutdown method.
-func (e *env) cacheOrigin(fn *ssa.Function, m ssa.Value, depth int) origin {
+func (e *pkgAnalysis) cacheOrigin(fn *ssa.Function, m ssa.Value, depth int) origin {
 	root, _ := e.q.Resolve(m)
 	for i := 0; i < 4; i++ {
 		sl, ok := root.(*ssa.Slice)
@@ -202,7 +202,7 @@ func (e *env) cacheOrigin(fn *ssa.Function, m ssa.Value, depth int) origin {
 
 // freeVarOrigin follows a variable a closure captured to where its parent
 // set it.
-func (e *env) freeVarOrigin(fn *ssa.Function, fv *ssa.FreeVar, depth int) origin {
+func (e *pkgAnalysis) freeVarOrigin(fn *ssa.Function, fv *ssa.FreeVar, depth int) origin {
 	parent := fn.Parent()
 	if parent == nil {
 		return origin{}
@@ -240,7 +240,7 @@ func (e *env) freeVarOrigin(fn *ssa.Function, fv *ssa.FreeVar, depth int) origin
 }
 
 // fieldOrigin judges a pool read from field name of base.
-func (e *env) fieldOrigin(fn *ssa.Function, base ssa.Value, name string, depth int) origin {
+func (e *pkgAnalysis) fieldOrigin(fn *ssa.Function, base ssa.Value, name string, depth int) origin {
 	root := base
 	for i := 0; i < 8; i++ {
 		r, _ := e.q.Resolve(root)
@@ -283,7 +283,7 @@ func (e *env) fieldOrigin(fn *ssa.Function, base ssa.Value, name string, depth i
 }
 
 // callOrigin judges a pool returned by a call as result i.
-func (e *env) callOrigin(call *ssa.Call, i int) origin {
+func (e *pkgAnalysis) callOrigin(call *ssa.Call, i int) origin {
 	f := ssaq.CalleeFunc(call.Common())
 	if f == nil {
 		return origin{}
@@ -316,7 +316,7 @@ func (e *env) callOrigin(call *ssa.Call, i int) origin {
 // poolResults classifies the pool-typed results of fn for its fact: shared
 // when some return hands out a pool someone else owns, fresh when every
 // return hands out one it created (or nil).
-func (e *env) poolResults(fn *ssa.Function) (shared, fresh []int) {
+func (e *pkgAnalysis) poolResults(fn *ssa.Function) (shared, fresh []int) {
 	results := fn.Signature.Results()
 	for i := 0; i < results.Len(); i++ {
 		if !e.isPool(results.At(i).Type()) {
@@ -351,7 +351,7 @@ func (e *env) poolResults(fn *ssa.Function) (shared, fresh []int) {
 }
 
 // checkPoolCloses reports each Close of a shared pool in fn.
-func (c *checker) checkPoolCloses(pass *analysis.Pass, e *env, syn *syntaxIndex, fn *ssa.Function) {
+func (c *checker) checkPoolCloses(pass *analysis.Pass, e *pkgAnalysis, syn *syntaxIndex, fn *ssa.Function) {
 	if !c.cfg.SharedPoolClose {
 		return
 	}

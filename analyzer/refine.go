@@ -13,7 +13,7 @@ import (
 // This file narrows the paths on the edges of a branch: where an
 // acquisition failed, where the resource is nil, where rows.Next returned
 // false, where a select sent the resource, and the edges a guard or a
-// summary's assumption rules out.
+// closure effect's assumption rules out.
 
 // branchSubjects returns, for each predecessor of block b, the value that
 // b's closing branch compares with nil on the paths through it, when that
@@ -61,7 +61,7 @@ func branchSubjects(q *ssaq.Index, b *ssa.BasicBlock) []ssa.Value {
 // where the acquisition failed, where the resource is nil, where rows.Next
 // returned false (which closes the rows), where a select sent it. It
 // reports the edge infeasible where recover() is not nil (no normal return
-// passes there) or where a summary's assumption rules it out. subject, when
+// passes there) or where an effect's assumption rules it out. subject, when
 // set, is the value a phi branched on takes on this path.
 func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st *state, subject ssa.Value) (*state, bool) {
 	ifInstr := ssaq.ClosingBranch(b)
@@ -70,9 +70,9 @@ func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st *state, subject
 	}
 	cond, negated := ssaq.StripNot(ifInstr.Cond)
 	taken := (si == 0) != negated // the edge where cond (without the nots) is true
-	x, trueIsNil, isNilCmp := fa.env.q.NilCompare(cond)
+	x, trueIsNil, isNilCmp := fa.pkg.q.NilCompare(cond)
 	if isNilCmp && subject != nil {
-		x, _ = fa.env.q.Resolve(subject)
+		x, _ = fa.pkg.q.Resolve(subject)
 	}
 	isNilEdge := isNilCmp && taken == trueIsNil
 	switch {
@@ -90,7 +90,7 @@ func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st *state, subject
 		}
 	}
 	var out *state
-	resolved, _ := fa.env.q.Resolve(cond)
+	resolved, _ := fa.pkg.q.Resolve(cond)
 	for _, e := range st.entries {
 		i, paths := e.obl, e.paths
 		// The paths that acquired it under the other value of this
@@ -143,7 +143,7 @@ func (fa *funcAnalysis) kills(i int, cond ssa.Value, taken bool, x ssa.Value, is
 		}
 		return false
 	}
-	if taken && o.errv != nil && impliesNonNil(fa.env.q, cond, o.errv) {
+	if taken && o.errv != nil && impliesNonNil(fa.pkg.q, cond, o.errv) {
 		return true
 	}
 	if !taken && o.res.nextCloses {
@@ -208,7 +208,7 @@ func (fa *funcAnalysis) selectSends(cond ssa.Value, i int) bool {
 	return false
 }
 
-// assumed returns what the summary being computed supposes of v, when v
+// assumed returns what the effect being computed supposes of v, when v
 // reads a free variable as it was on entry.
 func (fa *funcAnalysis) assumed(v ssa.Value) (ssaq.Truth, bool) {
 	if len(fa.assume) == 0 {
@@ -222,7 +222,7 @@ func (fa *funcAnalysis) assumed(v ssa.Value) (ssaq.Truth, bool) {
 	if !ok {
 		return ssaq.Unknown, false
 	}
-	if _, atEntry := fa.env.q.Resolve(load); !atEntry {
+	if _, atEntry := fa.pkg.q.Resolve(load); !atEntry {
 		return ssaq.Unknown, false
 	}
 	return want, true
@@ -324,7 +324,7 @@ func (fa *funcAnalysis) phiCarriesError(phi *ssa.Phi, o *obligation, depth int) 
 func (fa *funcAnalysis) cellCarriesError(cell ssa.Value, m *ssa.BasicBlock, o *obligation, depth int) bool {
 	return fa.mergeCarriesError(m, o, depth, func(k, depth int) bool {
 		p := m.Preds[k]
-		if v, found, _ := fa.env.q.ReachingStore(cell, p, len(p.Instrs)); found {
+		if v, found, _ := fa.pkg.q.ReachingStore(cell, p, len(p.Instrs)); found {
 			return fa.valueCarriesError(v, o, depth)
 		}
 		inner := ssaq.MergeAbove(cell, p, len(p.Instrs))
@@ -333,7 +333,7 @@ func (fa *funcAnalysis) cellCarriesError(cell ssa.Value, m *ssa.BasicBlock, o *o
 }
 
 func (fa *funcAnalysis) valueCarriesError(v ssa.Value, o *obligation, depth int) bool {
-	v, _ = fa.env.q.Resolve(v)
+	v, _ = fa.pkg.q.Resolve(v)
 	if phi, ok := v.(*ssa.Phi); ok {
 		return fa.phiCarriesError(phi, o, depth)
 	}

@@ -118,7 +118,7 @@ func expectedToPanic(fn *ssa.Function) bool {
 
 // reportGuesses reports, for -verbose, each place of the package where the
 // analysis supposed a release rather than knew of one, once.
-func (c *checker) reportGuesses(pass *analysis.Pass, e *env) {
+func (c *checker) reportGuesses(pass *analysis.Pass, e *pkgAnalysis) {
 	if !c.cfg.Debug {
 		return
 	}

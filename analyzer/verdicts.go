@@ -29,7 +29,7 @@ type verdict struct {
 }
 
 // A judgment holds the verdicts of a function's obligations, and for each
-// exit whether it still holds one (a summary's input: errorCorrelated).
+// exit whether it still holds one (an input judged alone: errorCorrelated).
 type judgment struct {
 	verdicts []verdict
 	heldAt   map[ssa.Instruction]bool
@@ -151,12 +151,12 @@ func (fa *funcAnalysis) condAtExit(o *obligation, slot int, exit ssa.Instruction
 		return false
 	}
 	for _, c := range conds {
-		val, found, _ := fa.env.q.ReachingStore(c.cell, exit.Block(), ssaq.IndexOf(exit))
+		val, found, _ := fa.pkg.q.ReachingStore(c.cell, exit.Block(), ssaq.IndexOf(exit))
 		if !found {
 			fa.guess(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
 			return true
 		}
-		t := fa.env.q.ValueAt(val, exit.Block())
+		t := fa.pkg.q.ValueAt(val, exit.Block())
 		if t == ssaq.Unknown {
 			fa.guess(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
 		}
