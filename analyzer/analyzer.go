@@ -33,6 +33,9 @@ type Config struct {
 	// a very large function is (see liftLimit): for the tests, which run
 	// the suites in both forms.
 	naiveForm bool
+	// beforeFunc, when set by a test, runs before each function is
+	// analysed.
+	beforeFunc func(fn *ssa.Function)
 }
 
 // DefaultConfig is the configuration of Analyzer.
@@ -130,17 +133,14 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	return struct{}{}, nil
 }
 
-// testHook, when set by a test, runs before each function is analysed.
-var testHook func(fn *ssa.Function)
-
 // checkFunc analyses one function. A panic inside it is reported as an
 // internal error at that function's declaration, and the run goes on with
 // the other functions: their diagnostics are kept, which an error returned
 // from run would discard.
 func (c *checker) checkFunc(pass *analysis.Pass, e *pkgAnalysis, syn *syntaxIndex, fn *ssa.Function) {
 	c.guard(pass, fn, func() {
-		if testHook != nil {
-			testHook(fn)
+		if c.cfg.beforeFunc != nil {
+			c.cfg.beforeFunc(fn)
 		}
 		c.checkPoolCloses(pass, e, syn, fn)
 		fa := newFuncAnalysis(e, fn)

@@ -12,11 +12,11 @@ import (
 // is reported at that function, as an internal error, and that the other
 // functions of the package are still analysed.
 func TestPanicInOneFunction(t *testing.T) {
-	testHook = func(fn *ssa.Function) {
+	cfg := DefaultConfig()
+	cfg.beforeFunc = func(fn *ssa.Function) {
 		if fn.Name() == "boom" {
 			panic(errors.New("injected failure"))
 		}
 	}
-	defer func() { testHook = nil }()
-	analysistest.Run(t, analysistest.TestData(), New(DefaultConfig()), "robust")
+	analysistest.Run(t, analysistest.TestData(), New(cfg), "robust")
 }
