@@ -107,6 +107,19 @@ func TestExample(t *testing.T) {
 	if code != 3 || strings.Count(quick, "on every path") != 3 {
 		t.Errorf("quickstart: exit status %d, want 3 with 3 leaks:\n%s", code, quick)
 	}
+	// The README shows Pay's leak as this command prints it.
+	shown = 0
+	for _, line := range strings.Split(string(readme), "\n") {
+		if strings.HasPrefix(line, "examples/quickstart/") {
+			shown++
+			if !strings.Contains(quick, line) {
+				t.Errorf("README shows a line the quickstart command does not print:\n%s", line)
+			}
+		}
+	}
+	if shown == 0 {
+		t.Error("README shows no line of the quickstart's output")
+	}
 }
 
 // TestBadInput checks that input that does not load gives a clear error
