@@ -87,15 +87,15 @@ type funcAnalysis struct {
 	guardDefs [][]int
 }
 
-// A guess is a place where the analysis could not tell and chose the
+// An unjudgedPlace is a place where the analysis could not tell and chose the
 // answer that reports nothing.
-type guess struct {
+type unjudgedPlace struct {
 	pos    token.Pos
 	reason string
 }
 
-func (fa *funcAnalysis) guess(pos token.Pos, reason string) {
-	*fa.pkg.guesses = append(*fa.pkg.guesses, guess{pos, reason})
+func (fa *funcAnalysis) couldNotJudge(pos token.Pos, reason string) {
+	*fa.pkg.unjudged = append(*fa.pkg.unjudged, unjudgedPlace{pos, reason})
 }
 
 // newFuncAnalysis finds the acquisitions of fn, or returns nil if it has

@@ -26,9 +26,9 @@ type Config struct {
 	// ConfigFile names a configuration file that declares in-house
 	// resources, acquirers, consumers and pools (see config.go).
 	ConfigFile string
-	// Debug reports, as diagnostics of category "debug", the functions the
+	// Unjudged reports, as diagnostics of category "unjudged", the places the
 	// analysis gave up on and why.
-	Debug bool
+	Unjudged bool
 	// naiveForm builds every package in naive-form SSA, as a package with
 	// a very large function is (see liftLimit): for the tests, which run
 	// the suites in both forms.
@@ -51,7 +51,7 @@ const (
 	CategoryLeak        = "leak"
 	CategoryDeferInLoop = "defer-in-loop"
 	CategorySharedPool  = "shared-pool-close"
-	CategoryDebug       = "debug"
+	CategoryUnjudged    = "unjudged"
 	CategoryInternal    = "internal-error"
 )
 
@@ -73,7 +73,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.BoolVar(&c.cfg.DeferInLoop, "defer-in-loop", cfg.DeferInLoop, "report a release deferred inside the loop that acquires the resource")
 	a.Flags.BoolVar(&c.cfg.SharedPoolClose, "shared-pool-close", cfg.SharedPoolClose, "report Close of a pool the function did not create (a global, a cache, a field, a getter's)")
 	a.Flags.StringVar(&c.cfg.ConfigFile, "config", cfg.ConfigFile, "read in-house resources, acquirers, consumers and pools from this YAML file")
-	a.Flags.BoolVar(&c.cfg.Debug, "verbose", cfg.Debug, "report functions the analysis could not judge")
+	a.Flags.BoolVar(&c.cfg.Unjudged, "unjudged", cfg.Unjudged, "report the places the analysis could not judge, where it supposed the resource released")
 	return a
 }
 
@@ -115,8 +115,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if len(funcs) == 0 {
 		return struct{}{}, nil
 	}
-	if large.IsValid() && c.cfg.Debug {
-		pass.Report(analysis.Diagnostic{Pos: large, Category: CategoryDebug, Message: "connrelease: this function is too large to lift its variables into registers cheaply; the package is analysed in naive SSA form"})
+	if large.IsValid() && c.cfg.Unjudged {
+		pass.Report(analysis.Diagnostic{Pos: large, Category: CategoryUnjudged, Message: "connrelease: this function is too large to lift its variables into registers cheaply; the package is analysed in naive SSA form"})
 	}
 	e := newPkgAnalysis(pass, c.cat, funcs, ssaq.NewIndex(naive))
 	e.crossPackage = c.cfg.CrossPackage
@@ -129,7 +129,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if c.cfg.CrossPackage {
 		c.guard(pass, nil, func() { e.exportFacts(funcs) })
 	}
-	c.reportGuesses(pass, e)
+	c.reportUnjudged(pass, e)
 	return struct{}{}, nil
 }
 

@@ -56,7 +56,7 @@ func (fa *funcAnalysis) effectOf(fn *ssa.Function, input ssa.Value, kind, conten
 
 func (fa *funcAnalysis) computeEffect(fn *ssa.Function, input ssa.Value, kind, content aliasKind, o *obligation) effect {
 	if len(fn.Blocks) == 0 || fa.depth >= maxDepth {
-		fa.guess(fn.Pos(), "closures nested too deep to follow; supposing this one releases the resource")
+		fa.couldNotJudge(fn.Pos(), "closures nested too deep to follow; supposing this one releases the resource")
 		return effect{kind: always}
 	}
 	run := func(assume map[ssa.Value]ssaq.Truth) (*funcAnalysis, *judgment) {
@@ -83,7 +83,7 @@ func (fa *funcAnalysis) computeEffect(fn *ssa.Function, input ssa.Value, kind, c
 	if releasesSomewhere(sub) || releasedAtSomeExit(j) {
 		// It releases on some paths, under a condition we cannot read. We
 		// would rather miss a leak than invent one.
-		fa.guess(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
+		fa.couldNotJudge(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
 		return effect{kind: always, method: method}
 	}
 	return effect{kind: never}

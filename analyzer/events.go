@@ -233,7 +233,7 @@ func (fa *funcAnalysis) releaseMethodEvents(c *ssa.CallCommon, g giver) bool {
 // defers a cleanup (`defer r.CloseConn(ctx, conn)`).
 func (fa *funcAnalysis) funcValueCallEvents(c *ssa.CallCommon, g giver) {
 	for _, r := range fa.aliasesOf(c.Value) {
-		fa.guess(g.instr.Pos(), "calls a function value that holds the resource; supposing it releases it")
+		fa.couldNotJudge(g.instr.Pos(), "calls a function value that holds the resource; supposing it releases it")
 		g.release(r.obl, "")
 	}
 	params := c.Signature().Params()

@@ -162,7 +162,7 @@ func (e *pkgAnalysis) computeFact(fn *ssa.Function) *funcFact {
 			continue
 		}
 		if heldAtExit {
-			sub.guess(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
+			sub.couldNotJudge(fn.Pos(), "releases the resource only under a condition connrelease cannot read; supposing it always does")
 		}
 		switch onError, onSuccess := errorCorrelated(e.q, fn, j.heldAt); {
 		case onError:

@@ -35,7 +35,7 @@ func TestNaiveForm(t *testing.T) {
 
 // TestLargeFunction: a function too large to lift (800 acquisitions, each
 // with its early returns, one in ten leaking) makes the analyzer build its
-// package in naive form, says so under -verbose, and still reports exactly
+// package in naive form, says so under -unjudged, and still reports exactly
 // the leaks, at their returns.
 func TestLargeFunction(t *testing.T) {
 	var b strings.Builder
@@ -70,6 +70,6 @@ func TestLargeFunction(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := analyzer.DefaultConfig()
-	cfg.Debug = true
+	cfg.Unjudged = true
 	analysistest.Run(t, dir, analyzer.New(cfg), "large")
 }

@@ -21,7 +21,7 @@ type pkgAnalysis struct {
 	facts     map[*types.Func]*funcFact
 	computing map[*types.Func]bool
 	src       map[*types.Func]*ssa.Function
-	guesses   *[]guess
+	unjudged  *[]unjudgedPlace
 	// crossPackage: facts of other packages are read (Config.CrossPackage).
 	crossPackage bool
 	syn          *syntaxIndex
@@ -38,7 +38,7 @@ func newPkgAnalysis(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function, q 
 		facts:     map[*types.Func]*funcFact{},
 		computing: map[*types.Func]bool{},
 		src:       map[*types.Func]*ssa.Function{},
-		guesses:   new([]guess),
+		unjudged:  new([]unjudgedPlace),
 	}
 	for _, fn := range funcs {
 		if f, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {

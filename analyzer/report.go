@@ -116,19 +116,19 @@ func expectedToPanic(fn *ssa.Function) bool {
 	return false
 }
 
-// reportGuesses reports, for -verbose, each place of the package where the
+// reportUnjudged reports, for -unjudged, each place of the package where the
 // analysis supposed a release rather than knew of one, once.
-func (c *checker) reportGuesses(pass *analysis.Pass, e *pkgAnalysis) {
-	if !c.cfg.Debug {
+func (c *checker) reportUnjudged(pass *analysis.Pass, e *pkgAnalysis) {
+	if !c.cfg.Unjudged {
 		return
 	}
-	seen := map[guess]bool{}
-	for _, g := range *e.guesses {
+	seen := map[unjudgedPlace]bool{}
+	for _, g := range *e.unjudged {
 		if seen[g] || !g.pos.IsValid() {
 			continue
 		}
 		seen[g] = true
-		pass.Report(analysis.Diagnostic{Pos: g.pos, Category: CategoryDebug, Message: "connrelease: " + g.reason})
+		pass.Report(analysis.Diagnostic{Pos: g.pos, Category: CategoryUnjudged, Message: "connrelease: " + g.reason})
 	}
 }
 

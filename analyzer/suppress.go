@@ -75,7 +75,7 @@ func (s *suppressor) read(c *ast.Comment) {
 // filter drops a report that a directive on its line, or the line above,
 // suppresses.
 func (s *suppressor) filter(d analysis.Diagnostic) {
-	if d.Category != CategoryInternal && d.Category != CategoryDebug {
+	if d.Category != CategoryInternal && d.Category != CategoryUnjudged {
 		pos := s.pass.Fset.Position(d.Pos)
 		for _, dir := range s.directives {
 			if dir.file == pos.Filename && (dir.line == pos.Line || dir.line == pos.Line-1) && dir.reason != "" {

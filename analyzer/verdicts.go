@@ -153,12 +153,12 @@ func (fa *funcAnalysis) condAtExit(o *obligation, slot int, exit ssa.Instruction
 	for _, c := range conds {
 		val, found, _ := fa.pkg.q.ReachingStore(c.cell, exit.Block(), ssaq.IndexOf(exit))
 		if !found {
-			fa.guess(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
+			fa.couldNotJudge(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
 			return true
 		}
 		t := fa.pkg.q.ValueAt(val, exit.Block())
 		if t == ssaq.Unknown {
-			fa.guess(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
+			fa.couldNotJudge(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
 		}
 		if t == ssaq.Unknown || t == c.want {
 			return true

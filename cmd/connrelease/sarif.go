@@ -99,11 +99,11 @@ var rules = []rule{
 		helpURI: informationURI,
 	},
 	{
-		id:    analyzer.CategoryDebug,
-		name:  "NotJudged",
+		id:    analyzer.CategoryUnjudged,
+		name:  "Unjudged",
 		level: "note",
-		short: "connrelease could not judge a function (reported with -verbose).",
-		full: "With -verbose, connrelease reports the places where it could not tell whether a " +
+		short: "connrelease could not judge a function (reported with -unjudged).",
+		full: "With -unjudged, connrelease reports the places where it could not tell whether a " +
 			"resource is released and supposed that it is.",
 		help:    "See the Limitations section of the README.",
 		helpURI: informationURI + "#limitations",

@@ -399,7 +399,7 @@ func TestSARIFFlagMisuse(t *testing.T) {
 	}{
 		{[]string{"-json", "./..."}, "-sarif cannot be combined with -json"},
 		{[]string{"-fix", "./..."}, "-sarif cannot be combined with -fix"},
-		{[]string{"./...", "-verbose"}, "flag -verbose after the packages"},
+		{[]string{"./...", "-unjudged"}, "flag -unjudged after the packages"},
 		{[]string{"out.sarif", "./..."}, "write -sarif=out.sarif"},
 		{[]string{"-nosuchflag", "./..."}, "flag provided but not defined: -nosuchflag"},
 	} {

@@ -1,6 +1,6 @@
-// Package verbose shows what -verbose reports: the places where the
+// Package unjudged shows what -unjudged reports: the places where the
 // analysis supposed a release rather than knew of one.
-package verbose
+package unjudged
 
 import (
 	"context"
