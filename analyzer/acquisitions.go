@@ -107,22 +107,16 @@ func newFuncAnalysis(e *pkgAnalysis, fn *ssa.Function) *funcAnalysis {
 	fa := &funcAnalysis{pkg: e, fn: fn, effects: map[effectKey]effect{}}
 	var closes map[ssa.Value][]*ssa.Call
 	closesFound := false // the pool closes are looked for at the first acquisition
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(*ssa.Call)
-			if !ok {
-				continue
-			}
-			o := fa.acquisition(call)
-			if o == nil {
-				continue
-			}
-			if !closesFound {
-				closes, closesFound = poolCloses(e, fn), true
-			}
-			if !fromClosedPool(e.q, call, closes) {
-				fa.obls = append(fa.obls, o)
-			}
+	for call := range ssaq.Instrs[*ssa.Call](fn) {
+		o := fa.acquisition(call)
+		if o == nil {
+			continue
+		}
+		if !closesFound {
+			closes, closesFound = poolCloses(e, fn), true
+		}
+		if !fromClosedPool(e.q, call, closes) {
+			fa.obls = append(fa.obls, o)
 		}
 	}
 	if len(fa.obls) == 0 {
@@ -276,22 +270,16 @@ func (fa *funcAnalysis) linkChildren() {
 // poolCloses maps each pool that fn closes (not deferred) to those calls.
 func poolCloses(e *pkgAnalysis, fn *ssa.Function) map[ssa.Value][]*ssa.Call {
 	var closes map[ssa.Value][]*ssa.Call
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(*ssa.Call)
-			if !ok {
-				continue
+	for call := range ssaq.Instrs[*ssa.Call](fn) {
+		if f := ssaq.CalleeFunc(call.Common()); f == nil || f.Name() != "Close" {
+			continue
+		}
+		if recv := ssaq.ReceiverOf(call.Common()); recv != nil && e.isPool(recv.Type()) {
+			if closes == nil {
+				closes = map[ssa.Value][]*ssa.Call{}
 			}
-			if f := ssaq.CalleeFunc(call.Common()); f == nil || f.Name() != "Close" {
-				continue
-			}
-			if recv := ssaq.ReceiverOf(call.Common()); recv != nil && e.isPool(recv.Type()) {
-				if closes == nil {
-					closes = map[ssa.Value][]*ssa.Call{}
-				}
-				pool, _ := e.q.Resolve(recv)
-				closes[pool] = append(closes[pool], call)
-			}
+			pool, _ := e.q.Resolve(recv)
+			closes[pool] = append(closes[pool], call)
 		}
 	}
 	return closes

@@ -213,28 +213,26 @@ func (e *pkgAnalysis) freeVarOrigin(fn *ssa.Function, fv *ssa.FreeVar, depth int
 			index = i
 		}
 	}
-	for _, b := range parent.Blocks {
-		for _, instr := range b.Instrs {
-			mc, ok := instr.(*ssa.MakeClosure)
-			if !ok || mc.Fn != fn || index < 0 || index >= len(mc.Bindings) {
-				continue
-			}
-			binding := mc.Bindings[index]
-			cell, ok := binding.(*ssa.Alloc)
-			if !ok {
-				return e.poolOrigin(parent, binding, depth+1)
-			}
-			var stored []ssa.Value
-			for _, ref := range *cell.Referrers() {
-				if st, ok := ref.(*ssa.Store); ok && st.Addr == cell {
-					stored = append(stored, st.Val)
-				}
-			}
-			if len(stored) == 1 {
-				return e.poolOrigin(parent, stored[0], depth+1)
-			}
-			return origin{}
+	for instr := range ssaq.Instrs[ssa.Instruction](parent) {
+		mc, ok := instr.(*ssa.MakeClosure)
+		if !ok || mc.Fn != fn || index < 0 || index >= len(mc.Bindings) {
+			continue
 		}
+		binding := mc.Bindings[index]
+		cell, ok := binding.(*ssa.Alloc)
+		if !ok {
+			return e.poolOrigin(parent, binding, depth+1)
+		}
+		var stored []ssa.Value
+		for _, ref := range *cell.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == cell {
+				stored = append(stored, st.Val)
+			}
+		}
+		if len(stored) == 1 {
+			return e.poolOrigin(parent, stored[0], depth+1)
+		}
+		return origin{}
 	}
 	return origin{}
 }
@@ -355,67 +353,61 @@ func (c *checker) checkPoolCloses(pass *analysis.Pass, e *pkgAnalysis, syn *synt
 	if !c.cfg.SharedPoolClose {
 		return
 	}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			ci, ok := instr.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			if _, isGo := instr.(*ssa.Go); isGo {
-				continue
-			}
-			cc := ci.Common()
-			f := ssaq.CalleeFunc(cc)
-			if f == nil || f.Name() != "Close" {
-				continue
-			}
-			var recv ssa.Value
-			switch {
-			case cc.IsInvoke():
-				recv = cc.Value
-			case f.Type().(*types.Signature).Recv() != nil && len(cc.Args) > 0:
-				recv = cc.Args[0]
-			default:
-				continue
-			}
-			rt := recv.Type()
-			if mi, ok := recv.(*ssa.MakeInterface); ok {
-				rt = mi.X.Type()
-			}
-			// Close promoted from an embedded pool (sqlx.DB embeds *sql.DB):
-			// the pool closed is the embedding one.
-			switch r := recv.(type) {
-			case *ssa.UnOp:
-				if fa, ok := r.X.(*ssa.FieldAddr); ok && e.isPool(fa.X.Type()) && isEmbedded(fa.X.Type(), fa.Field) {
-					rt = fa.X.Type()
-				}
-			case *ssa.Field:
-				if e.isPool(r.X.Type()) && isEmbedded(r.X.Type(), r.Field) {
-					rt = r.X.Type()
-				}
-			}
-			if !e.isPool(rt) {
-				continue
-			}
-			o := e.poolOrigin(fn, recv, 0)
-			if o.kind != originShared {
-				continue
-			}
-			name := "pool"
-			pos := instr.Pos()
-			if site := syn.calls[cc.Pos()]; site != nil {
-				if sel, ok := site.call.Fun.(*ast.SelectorExpr); ok {
-					name = types.ExprString(sel.X)
-				}
-				pos = site.call.Pos()
-			}
-			pass.Report(analysis.Diagnostic{
-				Pos:      pos,
-				Category: CategorySharedPool,
-				Message: fmt.Sprintf("closing the shared pool %s (%s from %s) breaks every other user of it",
-					name, types.TypeString(rt, qualifier(pass)), o.what),
-			})
+	for ci := range ssaq.Instrs[ssa.CallInstruction](fn) {
+		if _, isGo := ci.(*ssa.Go); isGo {
+			continue
 		}
+		cc := ci.Common()
+		f := ssaq.CalleeFunc(cc)
+		if f == nil || f.Name() != "Close" {
+			continue
+		}
+		var recv ssa.Value
+		switch {
+		case cc.IsInvoke():
+			recv = cc.Value
+		case f.Type().(*types.Signature).Recv() != nil && len(cc.Args) > 0:
+			recv = cc.Args[0]
+		default:
+			continue
+		}
+		rt := recv.Type()
+		if mi, ok := recv.(*ssa.MakeInterface); ok {
+			rt = mi.X.Type()
+		}
+		// Close promoted from an embedded pool (sqlx.DB embeds *sql.DB):
+		// the pool closed is the embedding one.
+		switch r := recv.(type) {
+		case *ssa.UnOp:
+			if fa, ok := r.X.(*ssa.FieldAddr); ok && e.isPool(fa.X.Type()) && isEmbedded(fa.X.Type(), fa.Field) {
+				rt = fa.X.Type()
+			}
+		case *ssa.Field:
+			if e.isPool(r.X.Type()) && isEmbedded(r.X.Type(), r.Field) {
+				rt = r.X.Type()
+			}
+		}
+		if !e.isPool(rt) {
+			continue
+		}
+		o := e.poolOrigin(fn, recv, 0)
+		if o.kind != originShared {
+			continue
+		}
+		name := "pool"
+		pos := ci.Pos()
+		if site := syn.calls[cc.Pos()]; site != nil {
+			if sel, ok := site.call.Fun.(*ast.SelectorExpr); ok {
+				name = types.ExprString(sel.X)
+			}
+			pos = site.call.Pos()
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:      pos,
+			Category: CategorySharedPool,
+			Message: fmt.Sprintf("closing the shared pool %s (%s from %s) breaks every other user of it",
+				name, types.TypeString(rt, qualifier(pass)), o.what),
+		})
 	}
 }
 

@@ -86,30 +86,24 @@ func expectedToPanic(fn *ssa.Function) bool {
 	if parent == nil {
 		return false
 	}
-	for _, b := range parent.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(*ssa.Call)
-			if !ok {
-				continue
-			}
-			f := ssaq.CalleeFunc(call.Common())
-			if f == nil || f.Pkg() == nil || !strings.HasPrefix(f.Name(), "Panics") {
-				continue
-			}
-			if p := f.Pkg().Path(); p != pkgRequire && p != "github.com/stretchr/testify/assert" {
-				continue
-			}
-			for _, a := range call.Common().Args {
-				for {
-					ct, ok := a.(*ssa.ChangeType) // func() to PanicTestFunc
-					if !ok {
-						break
-					}
-					a = ct.X
+	for call := range ssaq.Instrs[*ssa.Call](parent) {
+		f := ssaq.CalleeFunc(call.Common())
+		if f == nil || f.Pkg() == nil || !strings.HasPrefix(f.Name(), "Panics") {
+			continue
+		}
+		if p := f.Pkg().Path(); p != pkgRequire && p != "github.com/stretchr/testify/assert" {
+			continue
+		}
+		for _, a := range call.Common().Args {
+			for {
+				ct, ok := a.(*ssa.ChangeType) // func() to PanicTestFunc
+				if !ok {
+					break
 				}
-				if v, _ := ssaq.ClosureOf(a); v == fn {
-					return true
-				}
+				a = ct.X
+			}
+			if v, _ := ssaq.ClosureOf(a); v == fn {
+				return true
 			}
 		}
 	}

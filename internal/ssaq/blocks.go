@@ -3,6 +3,7 @@ package ssaq
 import (
 	"go/ast"
 	"go/token"
+	"iter"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -191,4 +192,19 @@ func EndPos(fn *ssa.Function) token.Pos {
 		return syn.Body.Rbrace
 	}
 	return fn.Pos()
+}
+
+// Instrs yields the instructions of fn that are of type T, block by block,
+// in order: Instrs[*ssa.Call](fn) are its calls, Instrs[ssa.Instruction](fn)
+// all its instructions.
+func Instrs[T ssa.Instruction](fn *ssa.Function) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if x, ok := instr.(T); ok && !yield(x) {
+					return
+				}
+			}
+		}
+	}
 }

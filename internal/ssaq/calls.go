@@ -77,19 +77,17 @@ func ClosureOf(v ssa.Value) (*ssa.Function, []ssa.Value) {
 func CalledWhereMade(fn *ssa.Function) bool {
 	uses := 0
 	called := false
-	for _, b := range fn.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
-				continue // makes it: not a use
+	for instr := range Instrs[ssa.Instruction](fn.Parent()) {
+		if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+			continue // makes it: not a use
+		}
+		for _, op := range instr.Operands(nil) {
+			if f, _ := ClosureOf(*op); f != fn {
+				continue
 			}
-			for _, op := range instr.Operands(nil) {
-				if f, _ := ClosureOf(*op); f != fn {
-					continue
-				}
-				uses++
-				if call, ok := instr.(*ssa.Call); ok && call.Call.Value == *op {
-					called = true
-				}
+			uses++
+			if call, ok := instr.(*ssa.Call); ok && call.Call.Value == *op {
+				called = true
 			}
 		}
 	}

@@ -59,12 +59,10 @@ func (q *Index) soleStoresOf(fn *ssa.Function) map[*ssa.Alloc]*ssa.Store {
 		return stores
 	}
 	stores = map[*ssa.Alloc]*ssa.Store{}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if alloc, ok := instr.(*ssa.Alloc); ok {
-				if store := onlyStore(alloc); store != nil {
-					stores[alloc] = store
-				}
+	for instr := range Instrs[ssa.Instruction](fn) {
+		if alloc, ok := instr.(*ssa.Alloc); ok {
+			if store := onlyStore(alloc); store != nil {
+				stores[alloc] = store
 			}
 		}
 	}
