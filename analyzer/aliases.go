@@ -52,112 +52,144 @@ func computeAliases(q *ssaq.Index, root ssa.Value, rootKind, rootContent aliasKi
 
 // computeAliasesFrom extends s with root, as kind, and what derives from it.
 func computeAliasesFrom(q *ssaq.Index, s *aliasSet, root ssa.Value, rootKind aliasKind) *aliasSet {
-	var work []ssa.Value
-	add := func(v ssa.Value, k aliasKind) {
-		if v == nil || s.kind[v] != 0 {
-			return
-		}
-		s.kind[v] = k
-		work = append(work, v)
-	}
-	addCell := func(v ssa.Value, content aliasKind) {
-		if s.kind[v] == 0 {
-			s.content[v] = content
-		}
-		add(v, cell)
-	}
-	add(root, rootKind)
-	for len(work) > 0 {
-		v := work[len(work)-1]
-		work = work[:len(work)-1]
-		k := s.kind[v]
-		refs := v.Referrers()
-		if refs == nil {
-			continue
-		}
-		for _, instr := range *refs {
-			switch instr := instr.(type) {
-			case *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.Phi, *ssa.TypeAssert:
-				add(instr.(ssa.Value), k)
-			case *ssa.Slice:
-				// A slice of a local array that holds it (variadic arguments).
-				if k == container {
-					add(instr, container)
-					s.field[instr] = -1
-				}
-			case *ssa.Extract:
-				if _, ok := instr.Tuple.(*ssa.TypeAssert); ok && instr.Index == 0 {
-					add(instr, k)
-				}
-			case *ssa.UnOp:
-				if instr.Op != token.MUL {
-					continue
-				}
-				switch k {
-				case cell:
-					add(instr, s.content[v])
-					if s.content[v] == container {
-						s.field[instr] = s.field[v]
-					}
-				case container:
-					add(instr, container) // a copy of the struct
-					s.field[instr] = s.field[v]
-				case direct:
-					// A load through a pointer to an embedded field.
-					if _, ok := v.(*ssa.FieldAddr); ok {
-						add(instr, direct)
-					}
-				}
-			case *ssa.Store:
-				if instr.Val != v {
-					continue
-				}
-				switch addr := instr.Addr.(type) {
-				case *ssa.Alloc:
-					addCell(addr, k)
-					if k == container {
-						s.field[addr] = s.field[v]
-					}
-				case *ssa.FieldAddr, *ssa.IndexAddr:
-					base := q.LocalBase(addr)
-					if base == nil {
-						continue // stored in memory that outlives the call: a hand-over
-					}
-					field := -1
-					if fa, ok := addr.(*ssa.FieldAddr); ok && fa.X == base {
-						field = fa.Field
-					}
-					if old, seen := s.field[base]; seen && old != field {
-						field = -1
-					}
-					s.field[base] = field
-					add(base, container)
-					addCell(addr, k)
-				}
-			case *ssa.FieldAddr:
-				switch {
-				case (k == container || k == cell && s.content[v] == container) && (s.field[v] == instr.Field || s.field[v] == -1):
-					addCell(instr, direct)
-				case k == direct && isEmbedded(instr.X.Type(), instr.Field):
-					add(instr, direct)
-				}
-			case *ssa.Field:
-				switch {
-				case k == container && s.field[v] == instr.Field:
-					add(instr, direct)
-				case k == direct && isEmbedded(instr.X.Type(), instr.Field):
-					add(instr, direct)
-				}
-			case *ssa.IndexAddr:
-				if k == container || k == cell && s.content[v] == container {
-					addCell(instr, direct)
-				}
-			case *ssa.MakeClosure:
-				add(instr, closure)
+	w := &aliasWalk{q: q, s: s}
+	w.add(root, rootKind)
+	for len(w.work) > 0 {
+		v := w.work[len(w.work)-1]
+		w.work = w.work[:len(w.work)-1]
+		if refs := v.Referrers(); refs != nil {
+			for _, instr := range *refs {
+				w.follow(v, instr)
 			}
 		}
 	}
 	return s
+}
+
+// An aliasWalk extends an aliasSet from each value added to it through the
+// instructions that use it.
+type aliasWalk struct {
+	q    *ssaq.Index
+	s    *aliasSet
+	work []ssa.Value
+}
+
+func (w *aliasWalk) add(v ssa.Value, k aliasKind) {
+	if v == nil || w.s.kind[v] != 0 {
+		return
+	}
+	w.s.kind[v] = k
+	w.work = append(w.work, v)
+}
+
+// addCell adds the variable cell v, which holds an alias of kind content.
+func (w *aliasWalk) addCell(v ssa.Value, content aliasKind) {
+	if w.s.kind[v] == 0 {
+		w.s.content[v] = content
+	}
+	w.add(v, cell)
+}
+
+// follow adds what instr, a use of v, makes of it.
+func (w *aliasWalk) follow(v ssa.Value, instr ssa.Instruction) {
+	s, k := w.s, w.s.kind[v]
+	switch instr := instr.(type) {
+	case *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.Phi, *ssa.TypeAssert:
+		w.add(instr.(ssa.Value), k)
+	case *ssa.Slice:
+		// A slice of a local array that holds it (variadic arguments).
+		if k == container {
+			w.add(instr, container)
+			s.field[instr] = -1
+		}
+	case *ssa.Extract:
+		if _, ok := instr.Tuple.(*ssa.TypeAssert); ok && instr.Index == 0 {
+			w.add(instr, k)
+		}
+	case *ssa.UnOp:
+		if instr.Op == token.MUL {
+			w.load(v, instr)
+		}
+	case *ssa.Store:
+		if instr.Val == v {
+			w.store(v, instr)
+		}
+	case *ssa.FieldAddr:
+		switch {
+		case w.holdsContainer(v) && (s.field[v] == instr.Field || s.field[v] == -1):
+			w.addCell(instr, direct)
+		case k == direct && isEmbedded(instr.X.Type(), instr.Field):
+			w.add(instr, direct)
+		}
+	case *ssa.Field:
+		switch {
+		case k == container && s.field[v] == instr.Field:
+			w.add(instr, direct)
+		case k == direct && isEmbedded(instr.X.Type(), instr.Field):
+			w.add(instr, direct)
+		}
+	case *ssa.IndexAddr:
+		if w.holdsContainer(v) {
+			w.addCell(instr, direct)
+		}
+	case *ssa.MakeClosure:
+		w.add(instr, closure)
+	}
+}
+
+// holdsContainer reports whether v is a container, or the cell of one.
+func (w *aliasWalk) holdsContainer(v ssa.Value) bool {
+	k := w.s.kind[v]
+	return k == container || k == cell && w.s.content[v] == container
+}
+
+// load adds the load instr through v.
+func (w *aliasWalk) load(v ssa.Value, instr *ssa.UnOp) {
+	s := w.s
+	switch s.kind[v] {
+	case cell:
+		w.add(instr, s.content[v])
+		if s.content[v] == container {
+			s.field[instr] = s.field[v]
+		}
+	case container:
+		w.add(instr, container) // a copy of the struct
+		s.field[instr] = s.field[v]
+	case direct:
+		// A load through a pointer to an embedded field.
+		if _, ok := v.(*ssa.FieldAddr); ok {
+			w.add(instr, direct)
+		}
+	}
+}
+
+// store adds where instr stores v: a local variable, or a field or element
+// of a local struct or array. Memory that outlives the call is not added:
+// storing there hands the resource over.
+func (w *aliasWalk) store(v ssa.Value, instr *ssa.Store) {
+	s, k := w.s, w.s.kind[v]
+	switch addr := instr.Addr.(type) {
+	case *ssa.Alloc:
+		w.addCell(addr, k)
+		if k == container {
+			s.field[addr] = s.field[v]
+		}
+	case *ssa.FieldAddr, *ssa.IndexAddr:
+		base := w.q.LocalBase(addr)
+		if base == nil {
+			return
+		}
+		field := -1
+		if fa, ok := addr.(*ssa.FieldAddr); ok && fa.X == base {
+			field = fa.Field
+		}
+		if old, seen := s.field[base]; seen && old != field {
+			field = -1
+		}
+		s.field[base] = field
+		w.add(base, container)
+		w.addCell(addr, k)
+	}
 }
 
 // computeFieldAliases collects the values that stand for field i of the
