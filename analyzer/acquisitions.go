@@ -76,8 +76,9 @@ type funcAnalysis struct {
 	// first use; byCall maps each acquisition to its obligation.
 	index  map[ssa.Value][]aliasRef
 	byCall map[*ssa.Call]int
-	// released: the obligations some event releases (releasedSomewhere).
-	released map[int]bool
+	// fixable: for each obligation, whether a deferred release may be
+	// suggested for it (releasedOnlyByItsMethods).
+	fixable []bool
 	// errMerges memoises errorOnItsPaths; branches counts branches by
 	// condition (branchesOn).
 	errMerges map[valueObligation]bool

@@ -26,6 +26,11 @@ type resourceType struct {
 	// scanErrorCloses: a Scan that fails closes the value (pgx's rows:
 	// every error path of Rows.Scan calls rows.fatal, which closes them).
 	scanErrorCloses bool
+	// repeatable: a release after the value was given back does no harm
+	// (it returns an error that is ignored, or nothing), so a deferred
+	// release may follow explicit ones: true of every library type of the
+	// catalog (docs/libraries.md), not of in-house ones.
+	repeatable bool
 }
 
 const (
@@ -68,6 +73,9 @@ func builtinResources() []resourceType {
 			resourceType{pkg: pool, name: "Conn", release: []string{"Release", "Hijack"}, verb: "released"},
 			resourceType{pkg: pool, name: "Tx", release: txRelease, verb: verbTx},
 		)
+	}
+	for i := range rs {
+		rs[i].repeatable = true
 	}
 	return rs
 }

@@ -12,7 +12,8 @@ import (
 )
 
 // This file builds the suggested fix of a leak, where it is unambiguous:
-// the resource is released and handed over nowhere in the function, it is
+// the resource is handed over nowhere in the function and released, if at
+// all, only by its own release methods (releasedOnlyByItsMethods), it is
 // assigned to a variable by a statement of its own outside any loop, and
 // that statement is followed by its error check, whose body ends the
 // function (or has no error at all). The fix inserts the release as a
@@ -21,7 +22,7 @@ import (
 
 func (c *checker) suggestFix(pass *analysis.Pass, fa *funcAnalysis, i int, site *callSite, name string) []analysis.SuggestedFix {
 	o := fa.obls[i]
-	if fa.releasedSomewhere(i) || !token.IsIdentifier(name) {
+	if !fa.releasedOnlyByItsMethods(i) || !token.IsIdentifier(name) {
 		return nil
 	}
 	// The path from the call up to its function: searched in the
@@ -124,22 +125,33 @@ func (c *checker) deferFix(pass *analysis.Pass, fa *funcAnalysis, o *obligation,
 	}}
 }
 
-// releasedSomewhere reports whether some instruction of the function
-// releases or hands over obligation i. The obligations released somewhere
-// are collected on first use, so that a function of many leaks is not
-// scanned once for each.
-func (fa *funcAnalysis) releasedSomewhere(i int) bool {
-	if fa.released == nil {
-		fa.released = map[int]bool{}
+// releasedOnlyByItsMethods reports whether a deferred release can be added
+// for obligation i without changing what its function does on the paths
+// that already give it back: nothing releases it, or only calls of its own
+// release methods do (`return tx.Commit()`, `rows.Close()`) and its type
+// may be released again (resourceType.repeatable). Whatever hands it over,
+// defers its release or releases it otherwise rules the fix out. The
+// answers are collected on first use, so that a function of many leaks is
+// not scanned once for each.
+func (fa *funcAnalysis) releasedOnlyByItsMethods(i int) bool {
+	if fa.fixable == nil {
+		fa.fixable = make([]bool, len(fa.obls))
+		for k := range fa.fixable {
+			fa.fixable[k] = true
+		}
 		for _, evs := range fa.events {
 			for _, ev := range evs {
-				if ev.kind == evRelease || ev.kind == evHandOver || ev.kind == evDefer {
-					fa.released[ev.obl] = true
+				switch {
+				case ev.obl < 0 || ev.kind == evAcquire:
+				case ev.kind == evRelease && fa.obls[ev.obl].res.repeatable && !ev.inherited &&
+					releaseMethod(fa.obls[ev.obl].res, ev.method) && ev.method != "Hijack":
+				default:
+					fa.fixable[ev.obl] = false
 				}
 			}
 		}
 	}
-	return fa.released[i]
+	return fa.fixable[i]
 }
 
 // isErrCheck reports whether s is `if err != nil { …; return … }`.

@@ -1,6 +1,6 @@
-// Package fixes holds leaks whose fix is unambiguous: connrelease suggests
-// the deferred release, and applying every fix leaves code that builds and
-// reports nothing.
+// Package fixes holds leaks whose fix is unambiguous (connrelease suggests the
+// deferred release, also after releases on the happy path), and at its end two
+// that have none (handed over on another path; released by a helper).
 package fixes
 
 import (
@@ -73,4 +73,80 @@ func pgxConnect(ctx context.Context, dsn string) error {
 func redisConn(ctx context.Context, rdb *redis.Client) error {
 	cn := rdb.Conn() // want `cn \(\*redis\.Conn from rdb\.Conn\) is not closed on every path: the return at line 75 leaks it`
 	return cn.Ping(ctx).Err()
+}
+
+// txPay is the README's Pay: committed on the happy path only. The fix
+// defers the Rollback, which does nothing after the Commit.
+func txPay(ctx context.Context, db *sql.DB, order int64) error {
+	tx, err := db.BeginTx(ctx, nil) // want `tx \(\*sql\.Tx from db\.BeginTx\) is not committed or rolled back on every path: the return at line 86 leaks it`
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE orders SET paid = true WHERE id = ?", order); err != nil {
+		return fmt.Errorf("pay order %d: %w", order, err)
+	}
+	return tx.Commit()
+}
+
+// rowsClosedAtTheEnd closes its rows at the end only; the explicit Close
+// stays beside the deferred one.
+func rowsClosedAtTheEnd(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, "SELECT name FROM users") // want `rows \(\*sql\.Rows from db\.QueryContext\) is not closed on every path: the return at line 102 leaks it`
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		names = append(names, name)
+	}
+	err = rows.Err()
+	rows.Close()
+	return names, err
+}
+
+// connReleasedOnSuccess releases its pooled connection on the happy path.
+func connReleasedOnSuccess(ctx context.Context, pool *pgxpool.Pool) error {
+	c, err := pool.Acquire(ctx) // want `c \(\*pgxpool\.Conn from pool\.Acquire\) is not released on every path: the return at line 118 leaks it`
+	if err != nil {
+		return err
+	}
+	if err := c.Ping(ctx); err != nil {
+		return err
+	}
+	c.Release()
+	return nil
+}
+
+// connReturnedOnSomePath hands its connection to the caller on one path: a
+// deferred Close would close it under the caller. No fix.
+func connReturnedOnSomePath(ctx context.Context, db *sql.DB, keep bool) (*sql.Conn, error) {
+	conn, err := db.Conn(ctx) // want `conn \(\*sql\.Conn from db\.Conn\) is not closed on every path: the return at line 134 leaks it`
+	if err != nil {
+		return nil, err
+	}
+	if keep {
+		return conn, nil
+	}
+	return nil, conn.PingContext(ctx)
+}
+
+// closeQuietly gives back any closer.
+func closeQuietly(c interface{ Close() error }) { _ = c.Close() }
+
+// connClosedByAHelper is given back by a helper on one path, not by a
+// method of its own: no fix.
+func connClosedByAHelper(ctx context.Context, db *sql.DB) error {
+	conn, err := db.Conn(ctx) // want `conn \(\*sql\.Conn from db\.Conn\) is not closed on every path: the return at line 148 leaks it`
+	if err != nil {
+		return err
+	}
+	if err := conn.PingContext(ctx); err != nil {
+		return err
+	}
+	closeQuietly(conn)
+	return nil
 }
