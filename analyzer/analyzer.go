@@ -83,6 +83,9 @@ type checker struct {
 
 	loadOnce sync.Once
 	loadErr  error
+	// refs are the names the configuration file gives, checked against
+	// the packages as they are loaded.
+	refs *configRefs
 }
 
 // loadConfig applies the configuration file to the catalog, once: flags
@@ -98,6 +101,7 @@ func (c *checker) loadConfig() error {
 			return
 		}
 		c.cat.apply(fc)
+		c.refs = newConfigRefs(fc.refs)
 	})
 	return c.loadErr
 }
@@ -106,8 +110,13 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if err := c.loadConfig(); err != nil {
 		return nil, err
 	}
-	if c.cat.packages[pass.Pkg.Path()] {
-		return struct{}{}, nil // described by the catalog
+	if c.refs != nil {
+		if err := c.refs.check(pass.Pkg); err != nil {
+			return nil, err
+		}
+	}
+	if c.cat.libraries[pass.Pkg.Path()] {
+		return struct{}{}, nil // a library the catalog describes
 	}
 	sup := newSuppressor(pass)
 	defer sup.finish()

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/types"
+	"maps"
 )
 
 // This file is the resource catalog: which types must be given back, which
@@ -215,8 +216,11 @@ type catalog struct {
 	pools        map[string]bool
 	poolCreators map[string]bool
 	// packages holds every package path that the catalog mentions: a
-	// package that imports none of them holds no obligation.
-	packages map[string]bool
+	// package that imports none of them holds no obligation. libraries are
+	// those of the built-in entries, which are not analysed themselves
+	// (the packages of the configuration file are: they are the user's).
+	packages  map[string]bool
+	libraries map[string]bool
 }
 
 func newCatalog() *catalog {
@@ -237,6 +241,7 @@ func newCatalog() *catalog {
 		c.resources[r.pkg+"."+r.name] = &r
 		c.packages[r.pkg] = true
 	}
+	c.libraries = maps.Clone(c.packages)
 	for _, k := range builtinAcquirers() {
 		c.acquirers[k] = true
 	}

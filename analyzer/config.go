@@ -1,9 +1,12 @@
 package analyzer
 
 import (
+	"errors"
 	"fmt"
+	"go/types"
 	"os"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -30,6 +33,28 @@ type fileConfig struct {
 	consumers map[string]int
 	pools     []string
 	creators  []string
+	// refs are the names it gives, to be found in the packages loaded
+	// (configRef.check).
+	refs []configRef
+}
+
+// A configRef is a type or function the configuration file names, with
+// where it names it.
+type configRef struct {
+	at   string // "file:line:col: key", for messages
+	name string // package path, dot, Type, Func or Type.Method
+	// isType: name is a type; release, if set, its release methods (named
+	// at releaseAt). Otherwise name is a function or method; param, if not
+	// -1, the index of the parameter it consumes.
+	isType    bool
+	release   []string
+	releaseAt string
+	param     int
+}
+
+// refAt is where node n of the configuration file is, with its key path.
+func refAt(file string, n *yaml.Node, key string) string {
+	return fmt.Sprintf("%s:%d:%d: %s", file, n.Line, n.Column, key)
 }
 
 // configError is an error at a position of the configuration file.
@@ -66,6 +91,9 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, configError(file, root, "configuration", "want a mapping of resources, acquirers, consumers and pools")
 	}
+	if err := noDuplicateKeys(file, "", root); err != nil {
+		return nil, err
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
 		var err error
@@ -87,12 +115,15 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 				dot := strings.LastIndex(typ, ".")
 				r := newResourceType(typ[:dot], typ[dot+1:], release)
 				cfg.resources = append(cfg.resources, r)
+				cfg.refs = append(cfg.refs, configRef{at: refAt(file, fields["type"], path+".type"), name: typ, isType: true,
+					release: release, releaseAt: refAt(file, fields["release"], path+".release"), param: -1})
 				return nil
 			})
 		case "acquirers":
 			err = eachItem(file, key.Value, val, func(path string, item *yaml.Node) error {
 				name, err := qualifiedName(file, path, item, 2)
 				cfg.acquirers = append(cfg.acquirers, name)
+				cfg.refs = append(cfg.refs, configRef{at: refAt(file, item, path), name: name, param: -1})
 				return err
 			})
 		case "consumers":
@@ -109,7 +140,11 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 				if p := fields["param"]; p.Kind != yaml.ScalarNode || p.Decode(&param) != nil || param < 0 {
 					return configError(file, p, path+".param", "want a parameter index (0, 1, …)")
 				}
+				if _, dup := cfg.consumers[name]; dup {
+					return configError(file, fields["func"], path+".func", "%s is already a consumer", name)
+				}
 				cfg.consumers[name] = param
+				cfg.refs = append(cfg.refs, configRef{at: refAt(file, fields["func"], path+".func"), name: name, param: param})
 				return nil
 			})
 		case "pools":
@@ -123,6 +158,7 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 					return err
 				}
 				cfg.pools = append(cfg.pools, typ)
+				cfg.refs = append(cfg.refs, configRef{at: refAt(file, fields["type"], path+".type"), name: typ, isType: true, param: -1})
 				if c, ok := fields["creators"]; ok {
 					creators, err := names(file, path+".creators", c)
 					if err != nil {
@@ -133,10 +169,12 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 						if c.Kind == yaml.SequenceNode {
 							node = c.Content[j]
 						}
-						if _, err := qualifiedName(file, fmt.Sprintf("%s.creators[%d]", path, j), node, 2); err != nil {
+						key := fmt.Sprintf("%s.creators[%d]", path, j)
+						if _, err := qualifiedName(file, key, node, 2); err != nil {
 							return err
 						}
 						cfg.creators = append(cfg.creators, cr)
+						cfg.refs = append(cfg.refs, configRef{at: refAt(file, node, key), name: cr, param: -1})
 					}
 				}
 				return nil
@@ -169,6 +207,9 @@ func mapping(file, path string, n *yaml.Node, keys ...string) (map[string]*yaml.
 	if n.Kind != yaml.MappingNode {
 		return nil, configError(file, n, path, "want a mapping with %s", strings.Join(keys, ", "))
 	}
+	if err := noDuplicateKeys(file, path+".", n); err != nil {
+		return nil, err
+	}
 	out := map[string]*yaml.Node{}
 	known := map[string]bool{}
 	for _, k := range keys {
@@ -187,6 +228,20 @@ func mapping(file, path string, n *yaml.Node, keys ...string) (map[string]*yaml.
 		}
 	}
 	return out, nil
+}
+
+// noDuplicateKeys reports a key that the mapping n gives twice: YAML leaves
+// it to the reader, and the later one would silently win.
+func noDuplicateKeys(file, prefix string, n *yaml.Node) error {
+	first := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if f, dup := first[k.Value]; dup {
+			return configError(file, k, prefix+k.Value, "duplicate key (first at line %d)", f.Line)
+		}
+		first[k.Value] = k
+	}
+	return nil
 }
 
 // qualifiedName reads "pkg/path.Name" (parts 1) or "pkg/path.Name" /
@@ -272,4 +327,95 @@ func pkgOfKey(key string) string {
 	slash := strings.LastIndex(key, "/")
 	dot := strings.Index(key[slash+1:], ".")
 	return key[:slash+1+dot]
+}
+
+// check looks r up in pkg, the package its name starts with: a type, with
+// its release methods; a function, or a method of a type of pkg; a
+// consumer's parameter. A name that is not there would silently turn a
+// check off.
+func (r configRef) check(pkg *types.Package) error {
+	rest := strings.TrimPrefix(r.name, pkg.Path()+".")
+	typeName, member, isMember := strings.Cut(rest, ".")
+	obj := pkg.Scope().Lookup(typeName)
+	if r.isType || isMember {
+		tn, ok := obj.(*types.TypeName)
+		if !ok {
+			return fmt.Errorf("%s: %s: package %s has no type %s", r.at, r.name, pkg.Path(), typeName)
+		}
+		methodOf := func(name string) *types.Func {
+			m, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, pkg, name)
+			f, _ := m.(*types.Func)
+			return f
+		}
+		for _, m := range r.release {
+			if methodOf(m) == nil {
+				return fmt.Errorf("%s: %s has no method %s", r.releaseAt, r.name, m)
+			}
+		}
+		if r.isType {
+			return nil
+		}
+		m := methodOf(member)
+		if m == nil {
+			return fmt.Errorf("%s: %s: %s.%s has no method %s", r.at, r.name, pkg.Name(), typeName, member)
+		}
+		obj = m
+	}
+	f, ok := obj.(*types.Func)
+	if !ok {
+		return fmt.Errorf("%s: %s: package %s has no function %s", r.at, r.name, pkg.Path(), typeName)
+	}
+	if params := f.Type().(*types.Signature).Params(); r.param >= params.Len() {
+		return fmt.Errorf("%s: %s has %d parameters (receiver excluded): param %d is out of range", r.at, r.name, params.Len(), r.param)
+	}
+	return nil
+}
+
+// configRefs checks the names of the configuration file against the
+// packages a pass loads, each name once, in the first pass that loads its
+// package: the passes of a run share them.
+type configRefs struct {
+	mu      sync.Mutex
+	refs    []configRef
+	checked []bool
+	left    int
+}
+
+func newConfigRefs(refs []configRef) *configRefs {
+	return &configRefs{refs: refs, checked: make([]bool, len(refs)), left: len(refs)}
+}
+
+// check checks the names whose package is pkg or one it imports, directly
+// or not, and not checked yet.
+func (c *configRefs) check(pkg *types.Package) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.left == 0 {
+		return nil
+	}
+	loaded := map[string]*types.Package{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if loaded[p.Path()] != nil {
+			return
+		}
+		loaded[p.Path()] = p
+		for _, q := range p.Imports() {
+			walk(q)
+		}
+	}
+	walk(pkg)
+	var errs []error
+	for i, r := range c.refs {
+		p := loaded[pkgOfKey(r.name)]
+		if c.checked[i] || p == nil {
+			continue
+		}
+		c.checked[i] = true
+		c.left--
+		if err := r.check(p); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }

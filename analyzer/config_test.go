@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,6 +22,9 @@ func TestConfigErrors(t *testing.T) {
 		{"bad param", "consumers:\n  - func: a/b.Drain\n    param: -1\n", "c.yml:3:12: consumers[0].param: want a parameter index"},
 		{"bad func", "acquirers:\n  - a/b\n", `c.yml:2:5: acquirers[0]: "a/b": want a package path and a function`},
 		{"bad creator", "pools:\n  - type: a/b.Pool\n    creators: [New]\n", `c.yml:3:16: pools[0].creators[0]: "New"`},
+		{"duplicate key", "acquirers: [a/b.F]\nacquirers: [a/b.G]\n", "c.yml:2:1: acquirers: duplicate key (first at line 1)"},
+		{"duplicate field", "resources:\n  - type: a/b.Lease\n    release: [Close]\n    release: [Return]\n", "c.yml:4:5: resources[0].release: duplicate key (first at line 3)"},
+		{"duplicate consumer", "consumers:\n  - func: a/b.Drain\n    param: 0\n  - func: a/b.Drain\n    param: 1\n", "c.yml:4:11: consumers[1].func: a/b.Drain is already a consumer"},
 		{"not yaml", "resources: [\n", "c.yml: "},
 		{"not a mapping", "- a\n", "c.yml:1:1: configuration: want a mapping"},
 	} {
@@ -49,6 +54,62 @@ func TestConfigValid(t *testing.T) {
 	if !cat.acquirers["example.com/lease.Pool.Get"] || cat.consumers["example.com/lease.Drain"] != 1 ||
 		!cat.pools["example.com/lease.Pool"] || !cat.poolCreators["example.com/lease.NewPool"] || !cat.packages["example.com/lease"] {
 		t.Errorf("configuration not applied to the catalog")
+	}
+}
+
+// errorsOnly collects the errors analysistest reports.
+type errorsOnly struct{ errs []string }
+
+func (e *errorsOnly) Errorf(format string, args ...any) {
+	e.errs = append(e.errs, fmt.Sprintf(format, args...))
+}
+
+// TestConfigNames checks that a name of the configuration file that the
+// loaded packages do not have is an error with its position, once per run,
+// and that a configuration naming only what exists runs clean.
+func TestConfigNames(t *testing.T) {
+	valid, err := os.ReadFile(filepath.Join(analysistest.TestData(), "inhouse.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, from, to, want string }{
+		{"type", "type: example.com/lease.Lease", "type: example.com/lease.Lese",
+			"inhouse.yml:3:11: resources[0].type: example.com/lease.Lese: package example.com/lease has no type Lese"},
+		{"release method", "release: [Return]", "release: [Retrun]",
+			"inhouse.yml:4:14: resources[0].release: example.com/lease.Lease has no method Retrun"},
+		{"acquirer", "example.com/lease.Pool.Get", "example.com/lease.Pool.Take",
+			"inhouse.yml:6:5: acquirers[0]: example.com/lease.Pool.Take: lease.Pool has no method Take"},
+		{"consumer", "func: example.com/lease.Drain", "func: example.com/lease.Drian",
+			"inhouse.yml:8:11: consumers[0].func: example.com/lease.Drian: package example.com/lease has no function Drian"},
+		{"consumer param", "param: 1", "param: 2",
+			"inhouse.yml:8:11: consumers[0].func: example.com/lease.Drain has 2 parameters (receiver excluded): param 2 is out of range"},
+		{"pool creator", "creators: [example.com/lease.NewPool]", "creators: [example.com/lease.NewPol]",
+			"inhouse.yml:12:16: pools[0].creators[0]: example.com/lease.NewPol: package example.com/lease has no function NewPol"},
+		{"none", "", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "inhouse.yml")
+			data := strings.Replace(string(valid), tc.from, tc.to, 1)
+			if err := os.WriteFile(file, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cfg := DefaultConfig()
+			cfg.ConfigFile = file
+			var got errorsOnly
+			analysistest.Run(&got, analysistest.TestData(), New(cfg), "example.com/lease")
+			var found []string
+			for _, e := range got.errs {
+				if strings.Contains(e, "inhouse.yml:") {
+					found = append(found, e)
+				}
+			}
+			switch {
+			case tc.want == "" && len(got.errs) > 0:
+				t.Errorf("a valid configuration: %q", got.errs)
+			case tc.want != "" && (len(found) != 1 || !strings.Contains(found[0], tc.want)):
+				t.Errorf("got %q, want one error containing %q", got.errs, tc.want)
+			}
+		})
 	}
 }
 
