@@ -3,8 +3,9 @@
 # Debian's packages, for the tests that run against real servers (oracle/,
 # integration/). Run as root (CI and the developers' machines are).
 #
-#   start  installs postgresql-15, mariadb-server and redis-server if
-#          missing (one apt-get update), stops any instance a previous start
+#   start  installs those of postgresql-15, mariadb-server and redis-server
+#          that are missing, upgrading nothing already installed (one
+#          apt-get update), stops any instance a previous start
 #          left in the data folder, makes fresh data directories, starts the
 #          three servers on 127.0.0.1, waits until each accepts connections,
 #          creates the database and the accounts below, and writes $DIR/env.
@@ -106,14 +107,24 @@ redis_bins() {
 	RD_CLI=$(command -v redis-cli || true)
 }
 
-installed() {
-	mariadb_bins
-	redis_bins
+pg_installed() {
 	[ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_ctl" ] && [ -x "$PG_BIN/postgres" ] &&
-		[ -x "$PG_BIN/psql" ] && id postgres >/dev/null 2>&1 &&
-		[ -n "$MY_D" ] && [ -n "$MY_INSTALL" ] && [ -n "$MY_CLIENT" ] && [ -n "$MY_ADMIN" ] &&
-		id mysql >/dev/null 2>&1 &&
-		[ -n "$RD_SERVER" ] && [ -n "$RD_CLI" ] && id redis >/dev/null 2>&1
+		[ -x "$PG_BIN/psql" ] && id postgres >/dev/null 2>&1
+}
+
+mariadb_installed() {
+	mariadb_bins
+	[ -n "$MY_D" ] && [ -n "$MY_INSTALL" ] && [ -n "$MY_CLIENT" ] && [ -n "$MY_ADMIN" ] &&
+		id mysql >/dev/null 2>&1
+}
+
+redis_installed() {
+	redis_bins
+	[ -n "$RD_SERVER" ] && [ -n "$RD_CLI" ] && id redis >/dev/null 2>&1
+}
+
+installed() {
+	pg_installed && mariadb_installed && redis_installed
 }
 
 # candidate PKG: the version apt would install ("" when none).
@@ -126,24 +137,24 @@ install_packages() {
 		return 0
 	fi
 	command -v apt-get >/dev/null 2>&1 || die "postgresql-$PG_VERSION, mariadb-server or redis-server is missing and there is no apt-get to install them"
-	say "installing postgresql-$PG_VERSION, mariadb-server and redis-server from Debian's packages"
+	# Only what is missing, and nothing already installed upgraded
+	# (--no-upgrade): a developer's machine keeps its own versions.
+	local pkgs=()
+	pg_installed || pkgs+=("postgresql-$PG_VERSION" "postgresql-client-$PG_VERSION")
+	mariadb_installed || pkgs+=(mariadb-server mariadb-client)
+	redis_installed || pkgs+=(redis-server redis-tools)
+	say "installing ${pkgs[*]} from Debian's packages"
 	apt-get update -qq || die "apt-get update failed"
-	local pgc myc rdc
-	pgc=$(candidate "postgresql-$PG_VERSION")
-	myc=$(candidate mariadb-server)
-	rdc=$(candidate redis-server)
-	[ -n "$pgc" ] || die "apt-cache policy: no candidate for postgresql-$PG_VERSION (Debian 12 bookworm has it)"
-	[ -n "$myc" ] || die "apt-cache policy: no candidate for mariadb-server"
-	[ -n "$rdc" ] || die "apt-cache policy: no candidate for redis-server"
-	case "$myc" in
-	*10.11.*) ;;
-	*) say "warning: mariadb-server candidate is $myc, not 10.11" ;;
-	esac
-	case "$rdc" in
-	*:7.0.*) ;;
-	*) say "warning: redis-server candidate is $rdc, not 7.0" ;;
-	esac
-	say "postgresql-$PG_VERSION $pgc, mariadb-server $myc, redis-server $rdc"
+	local p c
+	for p in "${pkgs[@]}"; do
+		c=$(candidate "$p")
+		[ -n "$c" ] || die "apt-cache policy: no candidate for $p (Debian 12 bookworm has it)"
+		case "$p:$c" in
+		mariadb-server:*10.11.* | redis-server:*:7.0.*) ;;
+		mariadb-server:* | redis-server:*) say "warning: $p candidate is $c, not the version the tests were written against" ;;
+		esac
+		say "$p $c"
+	done
 	# The packages start their default servers (port 5432, 3306, 6379) unless a
 	# policy-rc.d forbids it: forbid it for the install, if none does.
 	local policy=/usr/sbin/policy-rc.d made_policy=""
@@ -153,11 +164,10 @@ install_packages() {
 		made_policy=1
 	fi
 	local status=0
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-		"postgresql-$PG_VERSION" postgresql-client-$PG_VERSION mariadb-server mariadb-client \
-		redis-server redis-tools >/dev/null || status=$?
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --no-upgrade \
+		"${pkgs[@]}" >/dev/null || status=$?
 	[ -z "$made_policy" ] || rm -f "$policy"
-	[ "$status" -eq 0 ] || die "apt-get install postgresql-$PG_VERSION mariadb-server redis-server failed (status $status)"
+	[ "$status" -eq 0 ] || die "apt-get install ${pkgs[*]} failed (status $status)"
 	installed || die "installed postgresql-$PG_VERSION, mariadb-server and redis-server, but their programs are still missing"
 }
 
