@@ -208,12 +208,12 @@ func (fa *funcAnalysis) solve(entry pathSet) *solution {
 		b := work[0]
 		work = work[1:]
 		queued[b.Index] = false
-		for _, run := range fa.runsThrough(b, in[b.Index]) {
-			if !fa.transfer(b, run.st, nil) {
-				continue // the path ends without returning
+		fa.runsThrough(b, in[b.Index], false, func(st *state, subject ssa.Value) {
+			if !fa.transfer(b, st, nil) {
+				return // the path ends without returning
 			}
 			for si, succ := range b.Succs {
-				out, feasible := fa.refineEdge(b, si, run.st, run.subject)
+				out, feasible := fa.refineEdge(b, si, st, subject)
 				if !feasible {
 					continue
 				}
@@ -235,42 +235,41 @@ func (fa *funcAnalysis) solve(entry pathSet) *solution {
 					work = append(work, succ)
 				}
 			}
-		}
+		})
 	}
 	return &solution{in: in}
 }
 
-// A run is a state to run through a block, with the value the block's
-// branch compares with nil on its paths (branchSubjects), if that depends
-// on the edge it came by.
-type run struct {
-	st      *state
-	subject ssa.Value
-}
-
-// runsThrough returns the states to run through block b from its incoming
-// edges in: one per edge when b branches on a value that depends on the
-// edge, else their merge. The states are copies, for transfer to change.
-func (fa *funcAnalysis) runsThrough(b *ssa.BasicBlock, in []*state) []run {
+// runsThrough calls run with each state to run through block b from its
+// incoming edges in: one per edge when b branches on a value that depends
+// on the edge (branchSubjects; subject is then the value on that edge),
+// else their merge. The states are copies, for run to change, unless own
+// is set: the caller no longer needs in (judge).
+func (fa *funcAnalysis) runsThrough(b *ssa.BasicBlock, in []*state, own bool, run func(st *state, subject ssa.Value)) {
+	mine := func(st *state) *state {
+		if own {
+			return st
+		}
+		return st.clone()
+	}
 	if subjects := branchSubjects(fa.pkg.q, b); subjects != nil {
-		var runs []run
 		for k, st := range in {
 			if st != nil {
 				var subject ssa.Value
 				if k < len(subjects) {
 					subject = subjects[k]
 				}
-				runs = append(runs, run{st.clone(), subject})
+				run(mine(st), subject)
 			}
 		}
-		return runs
+		return
 	}
 	var merged *state
 	for _, st := range in {
 		switch {
 		case st == nil:
 		case merged == nil:
-			merged = st.clone()
+			merged = mine(st)
 		default:
 			mergeInto(merged, st)
 		}
@@ -278,7 +277,7 @@ func (fa *funcAnalysis) runsThrough(b *ssa.BasicBlock, in []*state) []run {
 	if merged == nil {
 		merged = &state{}
 	}
-	return []run{{st: merged}}
+	run(merged, nil)
 }
 
 // mergeInto adds the paths of src to dst and reports whether dst grew.

@@ -42,25 +42,19 @@ type judgment struct {
 	fired        []bool
 }
 
-// judge reads the verdicts off sol.
+// judge reads the verdicts off sol, whose states it uses up.
 func (fa *funcAnalysis) judge(sol *solution) *judgment {
 	n := len(fa.obls)
-	j := &judgment{
-		verdicts:     make([]verdict, n),
-		heldAt:       map[ssa.Instruction]bool{},
-		inLoopDefers: make([][]event, n),
-		pending:      make([][]event, n),
-		fired:        make([]bool, n),
-	}
+	j := &judgment{verdicts: make([]verdict, n)} // the rest made on first use
 	for _, b := range fa.fn.Blocks {
 		if sol.in[b.Index] == nil {
 			continue // no path reaches it
 		}
-		for _, run := range fa.runsThrough(b, sol.in[b.Index]) {
-			fa.transfer(b, run.st, j)
-		}
+		fa.runsThrough(b, sol.in[b.Index], true, func(st *state, _ ssa.Value) {
+			fa.transfer(b, st, j)
+		})
 	}
-	for i := range j.verdicts {
+	for i := range j.inLoopDefers {
 		defers := j.inLoopDefers[i]
 		if j.fired[i] {
 			defers = append(defers, j.pending[i]...)
@@ -83,7 +77,17 @@ func (j *judgment) atAcquire(i int, paths pathSet) {
 		j.verdicts[i].loopLeak = true
 	}
 	if paths.any(func(s pathState) bool { return s&deferred != 0 }) {
+		j.makeDeferTables()
 		j.fired[i] = true
+	}
+}
+
+// makeDeferTables makes the tables of releases deferred in loops, at the
+// first one.
+func (j *judgment) makeDeferTables() {
+	if j.inLoopDefers == nil {
+		n := len(j.verdicts)
+		j.inLoopDefers, j.pending, j.fired = make([][]event, n), make([][]event, n), make([]bool, n)
 	}
 }
 
@@ -91,6 +95,7 @@ func (j *judgment) atAcquire(i int, paths pathSet) {
 // obligation: pending if it counts only when the loop comes back to the
 // acquisition (atAcquire).
 func (j *judgment) deferredInLoop(ev event, pending bool) {
+	j.makeDeferTables()
 	if pending {
 		j.pending[ev.obl] = append(j.pending[ev.obl], ev)
 	} else {
@@ -107,6 +112,9 @@ func (j *judgment) atExit(fa *funcAnalysis, exit ssa.Instruction, st *state) {
 		pos, end = ssaq.ReturnPos(fa.fn, ret)
 	} else {
 		pos = ssaq.EndPos(fa.fn)
+	}
+	if j.heldAt == nil {
+		j.heldAt = map[ssa.Instruction]bool{}
 	}
 	heldHere := j.heldAt[exit]
 	for _, e := range st.entries {
