@@ -141,6 +141,9 @@ func (e *pkgAnalysis) poolOrigin(fn *ssa.Function, v ssa.Value, depth int) origi
 			if isShutdown(fn.Name()) && fn.Signature.Recv() == nil && x.Pkg == fn.Pkg {
 				return origin{kind: originOwner} // the package's own shutdown
 			}
+			if e.storedFresh(x, v, depth) {
+				return origin{kind: originFresh} // main, TestMain, run: it opened it
+			}
 			return origin{originShared, "the package-level variable " + x.Name()}
 		case *ssa.FieldAddr:
 			if e.isPool(x.X.Type()) && isEmbedded(x.X.Type(), x.Field) {
@@ -160,6 +163,27 @@ func (e *pkgAnalysis) poolOrigin(fn *ssa.Function, v ssa.Value, depth int) origi
 		return e.freeVarOrigin(fn, v, depth)
 	}
 	return origin{}
+}
+
+// storedFresh reports whether the function of load, a load of the
+// package-level variable g, or a function enclosing it, stored in g a pool
+// it created, before load (or before making the closure that leads to
+// load): main, TestMain and the run functions they call open the package's
+// pools, keep them in package-level variables, and close them, also from a
+// deferred closure.
+func (e *pkgAnalysis) storedFresh(g *ssa.Global, load ssa.Instruction, depth int) bool {
+	at := load
+	for fn := load.Parent(); fn != nil; fn = fn.Parent() {
+		for st := range ssaq.Instrs[*ssa.Store](fn) {
+			if st.Addr == g && ssaq.Before(st, at.Block(), ssaq.IndexOf(at)) && e.poolOrigin(fn, st.Val, depth+1).kind == originFresh {
+				return true
+			}
+		}
+		if at = ssaq.MadeAt(fn); at == nil {
+			return false
+		}
+	}
+	return false
 }
 
 // cacheOrigin judges a pool taken out of the map or slice m: a cache of

@@ -143,3 +143,27 @@ func NeverNil(v ssa.Value) bool {
 	}
 	return false
 }
+
+// MadeAt returns the first instruction of the function enclosing the
+// function literal fn that makes it (a MakeClosure) or, when it captures
+// nothing, uses it; nil if there is none.
+func MadeAt(fn *ssa.Function) ssa.Instruction {
+	parent := fn.Parent()
+	if parent == nil {
+		return nil
+	}
+	for instr := range Instrs[ssa.Instruction](parent) {
+		if mc, ok := instr.(*ssa.MakeClosure); ok {
+			if mc.Fn == fn {
+				return mc
+			}
+			continue
+		}
+		for _, op := range instr.Operands(nil) {
+			if *op == fn {
+				return instr
+			}
+		}
+	}
+	return nil
+}
