@@ -76,6 +76,9 @@ type funcAnalysis struct {
 	// first use; byCall maps each acquisition to its obligation.
 	index  map[ssa.Value][]aliasRef
 	byCall map[*ssa.Call]int
+	// keepReturned: a return does not hand over what it returns (an input
+	// judged for whether it passes through: passThroughResults).
+	keepReturned bool
 	// fixable: for each obligation, whether a deferred release may be
 	// suggested for it (releasedOnlyByItsMethods).
 	fixable []bool
@@ -125,16 +128,16 @@ func newFuncAnalysis(e *pkgAnalysis, fn *ssa.Function) *funcAnalysis {
 	}
 	for _, o := range fa.obls {
 		if o.value != nil {
-			o.aliases = computeAliases(e.q, o.value, direct, 0)
+			o.aliases = computeAliases(e, o.value, direct, 0)
 		} else {
-			o.aliases = computeAliases(e.q, nil, direct, 0)
+			o.aliases = computeAliases(e, nil, direct, 0)
 		}
 		// The function returned with it that releases it (fact
 		// ReleaseFunc) stands for it too: calling it gives it back.
 		if o.releaseFunc >= 0 {
 			for _, ref := range *o.call.Referrers() {
 				if ex, ok := ref.(*ssa.Extract); ok && ex.Index == o.releaseFunc {
-					computeAliasesFrom(e.q, o.aliases, ex, closure)
+					computeAliasesFrom(e, o.aliases, ex, closure)
 				}
 			}
 		}

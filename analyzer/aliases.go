@@ -42,17 +42,17 @@ type aliasSet struct {
 }
 
 // computeAliases collects the values that stand for root.
-func computeAliases(q *ssaq.Index, root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
+func computeAliases(e *pkgAnalysis, root ssa.Value, rootKind, rootContent aliasKind) *aliasSet {
 	s := &aliasSet{kind: map[ssa.Value]aliasKind{}, content: map[ssa.Value]aliasKind{}, field: map[ssa.Value]int{}}
 	if rootKind == cell {
 		s.content[root] = rootContent
 	}
-	return computeAliasesFrom(q, s, root, rootKind)
+	return computeAliasesFrom(e, s, root, rootKind)
 }
 
 // computeAliasesFrom extends s with root, as kind, and what derives from it.
-func computeAliasesFrom(q *ssaq.Index, s *aliasSet, root ssa.Value, rootKind aliasKind) *aliasSet {
-	w := &aliasWalk{q: q, s: s}
+func computeAliasesFrom(e *pkgAnalysis, s *aliasSet, root ssa.Value, rootKind aliasKind) *aliasSet {
+	w := &aliasWalk{e: e, s: s}
 	w.add(root, rootKind)
 	for len(w.work) > 0 {
 		v := w.work[len(w.work)-1]
@@ -69,7 +69,7 @@ func computeAliasesFrom(q *ssaq.Index, s *aliasSet, root ssa.Value, rootKind ali
 // An aliasWalk extends an aliasSet from each value added to it through the
 // instructions that use it.
 type aliasWalk struct {
-	q    *ssaq.Index
+	e    *pkgAnalysis
 	s    *aliasSet
 	work []ssa.Value
 }
@@ -134,6 +134,39 @@ func (w *aliasWalk) follow(v ssa.Value, instr ssa.Instruction) {
 		}
 	case *ssa.MakeClosure:
 		w.add(instr, closure)
+	case *ssa.Call:
+		if k == direct {
+			w.passedThrough(v, instr)
+		}
+	}
+}
+
+// passedThrough adds the results of call that are v passed through: its
+// callee's fact says it returns that argument as it is (`func id(s
+// *sql.Stmt) *sql.Stmt { return s }`).
+func (w *aliasWalk) passedThrough(v ssa.Value, call *ssa.Call) {
+	c := call.Common()
+	f := ssaq.CalleeFunc(c)
+	if f == nil || c.IsInvoke() {
+		return
+	}
+	fact := w.e.factOf(f)
+	if fact == nil {
+		return
+	}
+	for _, pt := range fact.PassThrough {
+		if pt.Param >= len(c.Args) || c.Args[pt.Param] != v {
+			continue
+		}
+		if c.Signature().Results().Len() == 1 {
+			w.add(call, direct)
+			continue
+		}
+		for _, ref := range *call.Referrers() {
+			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == pt.Result {
+				w.add(ex, direct)
+			}
+		}
 	}
 }
 
@@ -175,7 +208,7 @@ func (w *aliasWalk) store(v ssa.Value, instr *ssa.Store) {
 			s.field[addr] = s.field[v]
 		}
 	case *ssa.FieldAddr, *ssa.IndexAddr:
-		base := w.q.LocalBase(addr)
+		base := w.e.q.LocalBase(addr)
 		if base == nil {
 			return
 		}
@@ -194,10 +227,10 @@ func (w *aliasWalk) store(v ssa.Value, instr *ssa.Store) {
 
 // computeFieldAliases collects the values that stand for field i of the
 // struct that recv points to (or is).
-func computeFieldAliases(q *ssaq.Index, recv ssa.Value, i int) *aliasSet {
-	s := computeAliases(q, nil, direct, 0)
+func computeFieldAliases(e *pkgAnalysis, recv ssa.Value, i int) *aliasSet {
+	s := computeAliases(e, nil, direct, 0)
 	s.field[recv] = i
-	full := computeAliasesFrom(q, s, recv, container)
+	full := computeAliasesFrom(e, s, recv, container)
 	return full
 }
 

@@ -60,7 +60,7 @@ func (fa *funcAnalysis) computeEffect(fn *ssa.Function, input ssa.Value, kind, c
 		return effect{kind: always}
 	}
 	run := func(assume map[ssa.Value]ssaq.Truth) (*funcAnalysis, *judgment) {
-		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(fa.pkg.q, input, kind, content)}
+		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(fa.pkg, input, kind, content)}
 		return fa.pkg.judgeInput(fn, in, assume, fa.depth+1, fa.effects)
 	}
 	sub, j := run(nil)

@@ -101,7 +101,9 @@ func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
 		fa.handOver(instr, emit, c.Value)
 		fa.handOver(instr, emit, c.Args...)
 	case *ssa.Return:
-		fa.handOver(instr, emit, instr.Results...)
+		if !fa.keepReturned {
+			fa.handOver(instr, emit, instr.Results...)
+		}
 		emit(event{kind: evReturn, obl: -1, instr: instr})
 	case *ssa.Store:
 		if fa.pkg.q.LocalBase(instr.Addr) == nil {
@@ -330,6 +332,9 @@ func (fa *funcAnalysis) factCallEvents(instr ssa.Instruction, c *ssa.CallCommon,
 	for i, a := range c.Args {
 		for _, r := range fa.aliasesOf(a) {
 			switch {
+			case fact.passesThrough(i) && r.kind == direct:
+				// Returned as it is, otherwise only used: the caller still
+				// holds it, also through the result (aliases.go).
 			case has(fact.Releases, i):
 				release(r.obl, name)
 			case has(fact.Borrows, i) && (r.kind == direct || r.kind == container):

@@ -41,6 +41,23 @@ type funcFact struct {
 	TakesOnSuccess []int
 	SharedPools    []int // results that are pools someone else owns
 	FreshPools     []int // results that are pools the call created
+	// PassThrough: resource parameters returned as they are, as a result,
+	// and otherwise only used (`func TxStmt(tx *sql.Tx, s *sql.Stmt)
+	// *sql.Stmt`): the caller still holds them, also through that result.
+	PassThrough []PassThrough
+}
+
+// A PassThrough is a parameter that a function returns as a result.
+type PassThrough struct{ Param, Result int }
+
+// passesThrough reports whether parameter i passes through.
+func (f *funcFact) passesThrough(i int) bool {
+	for _, pt := range f.PassThrough {
+		if pt.Param == i {
+			return true
+		}
+	}
+	return false
 }
 
 func (*funcFact) AFact() {}
@@ -60,11 +77,14 @@ func (f *funcFact) String() string {
 	add("takesonsuccess", f.TakesOnSuccess)
 	add("sharedpools", f.SharedPools)
 	add("freshpools", f.FreshPools)
+	for _, pt := range f.PassThrough {
+		parts = append(parts, fmt.Sprintf("passes[%d→%d]", pt.Param, pt.Result))
+	}
 	return strings.Join(parts, " ")
 }
 
 func (f *funcFact) empty() bool {
-	return len(f.Acquires)+len(f.Releases)+len(f.Borrows)+len(f.ReleasesOnError)+len(f.TakesOnSuccess)+len(f.SharedPools)+len(f.FreshPools) == 0
+	return len(f.Acquires)+len(f.Releases)+len(f.Borrows)+len(f.ReleasesOnError)+len(f.TakesOnSuccess)+len(f.SharedPools)+len(f.FreshPools)+len(f.PassThrough) == 0
 }
 
 func has(xs []int, i int) bool {
@@ -153,12 +173,18 @@ func (e *pkgAnalysis) computeFact(fn *ssa.Function) *funcFact {
 		// back (a borrower), or given back exactly when the call fails or
 		// succeeds, or otherwise (a releaser: we would rather miss a leak
 		// than invent one). A recursive call of fn is supposed to release.
-		in := &obligation{typ: p.Type(), res: r, aliases: computeAliases(e.q, p, direct, 0)}
+		in := &obligation{typ: p.Type(), res: r, aliases: computeAliases(e, p, direct, 0)}
 		effects := map[effectKey]effect{{fn, p, direct, 0}: {kind: always}}
 		sub, j := e.judgeInput(fn, in, nil, 1, effects)
 		heldAtExit := j.verdicts[0].heldAtExit
 		if heldAtExit && !releasesSomewhere(sub) && !releasedAtSomeExit(j) {
 			fact.Borrows = append(fact.Borrows, i)
+			continue
+		}
+		if results := e.passThroughResults(fn, in, effects); len(results) > 0 {
+			for _, k := range results {
+				fact.PassThrough = append(fact.PassThrough, PassThrough{Param: i, Result: k})
+			}
 			continue
 		}
 		if heldAtExit {
@@ -178,6 +204,36 @@ func (e *pkgAnalysis) computeFact(fn *ssa.Function) *funcFact {
 		return nil
 	}
 	return fact
+}
+
+// passThroughResults returns the results as which fn returns its input in
+// as it is, when it does so at some return and otherwise only uses it: no
+// event gives it back or hands it over but the returns, and every exit
+// still holds it once the returns are not counted as hand-overs.
+func (e *pkgAnalysis) passThroughResults(fn *ssa.Function, in *obligation, effects map[effectKey]effect) []int {
+	var results []int
+	for ret := range ssaq.Instrs[*ssa.Return](fn) {
+		for k, v := range ret.Results {
+			if v, _ := e.q.Resolve(v); in.aliases.kind[v] == direct && !has(results, k) {
+				results = append(results, k)
+			}
+		}
+	}
+	if len(results) == 0 {
+		return nil
+	}
+	sub := &funcAnalysis{pkg: e, fn: fn, obls: []*obligation{in}, depth: 1, effects: effects, keepReturned: true}
+	sub.buildEvents()
+	j := sub.judge(sub.solve(single(held)))
+	if releasesSomewhere(sub) {
+		return nil
+	}
+	for _, stillHeld := range j.heldAt {
+		if !stillHeld {
+			return nil
+		}
+	}
+	return results
 }
 
 // errorCorrelated reports whether fn gives an input back (or takes it over)

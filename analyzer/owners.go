@@ -64,7 +64,7 @@ func (e *pkgAnalysis) releasesAField(m *ssa.Function, st *types.Struct) bool {
 			continue
 		}
 		recv := m.Params[0]
-		in := &obligation{typ: ft, res: r, aliases: computeFieldAliases(e.q, recv, i)}
+		in := &obligation{typ: ft, res: r, aliases: computeFieldAliases(e, recv, i)}
 		sub, j := e.judgeInput(m, in, nil, 1, map[effectKey]effect{})
 		// Released on every path, by a release method of the field or a
 		// known releaser (not merely handed to a function we cannot see).

@@ -17,6 +17,7 @@ var suites = []struct{ pkg, covers string }{
 	{"regressions", "the false-positive shapes of peer linters, and true leaks they miss"},
 	{"pgxv5cases", "pgx v5 and pgxpool, against stubs of their API"},
 	{"pgxv4cases", "pgx v4 and pgxpool, against stubs of their API"},
+	{"passthrough", "helpers that return the resource they are given: the caller still holds it, also through the result"},
 	{"globalpools", "pools in package-level variables, stored and closed by main, TestMain or run; closed elsewhere"},
 	{"sqlxcases", "sqlx, releases through embedded database/sql types"},
 	{"rediscases", "go-redis v9 connections and subscriptions"},
