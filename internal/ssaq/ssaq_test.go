@@ -923,3 +923,49 @@ func TestCallMayWrite(t *testing.T) {
 		}
 	})
 }
+
+func TestInstrs(t *testing.T) {
+	eachForm(t, func(t *testing.T, mode ssa.BuilderMode, naive bool) {
+		fn := fnOf(t, mode, "made")
+		if got, want := slices.Collect(Instrs[*ssa.Call](fn)), instrs[*ssa.Call](fn); !slices.Equal(got, want) || len(want) == 0 {
+			t.Errorf("Instrs[*ssa.Call](made) = %v, want %v", got, want)
+		}
+		if got, want := slices.Collect(Instrs[ssa.Instruction](fn)), instrs[ssa.Instruction](fn); !slices.Equal(got, want) {
+			t.Errorf("Instrs[ssa.Instruction](made): %d instructions, want %d", len(got), len(want))
+		}
+		n := 0
+		for range Instrs[*ssa.Call](fn) {
+			n++
+			break
+		}
+		if n != 1 {
+			t.Errorf("Instrs went on after break: %d", n)
+		}
+	})
+}
+
+func TestMadeAt(t *testing.T) {
+	eachForm(t, func(t *testing.T, mode ssa.BuilderMode, naive bool) {
+		for _, name := range []string{"made$1", "made$2", "made$3", "made$4", "made$5", "made$6"} {
+			lit := fnOf(t, mode, name)
+			at := MadeAt(lit)
+			if at == nil || at.Parent() != lit.Parent() {
+				t.Errorf("MadeAt(%s) = %v, want an instruction of %s", name, at, lit.Parent())
+				continue
+			}
+			uses := false
+			if mc, ok := at.(*ssa.MakeClosure); ok {
+				uses = mc.Fn == lit
+			}
+			for _, op := range at.Operands(nil) {
+				uses = uses || *op == lit
+			}
+			if !uses {
+				t.Errorf("MadeAt(%s) = %v, which neither makes nor uses it", name, at)
+			}
+		}
+		if at := MadeAt(fnOf(t, mode, "made")); at != nil {
+			t.Errorf("MadeAt of a declared function = %v, want nil", at)
+		}
+	})
+}
