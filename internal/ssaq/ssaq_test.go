@@ -969,3 +969,17 @@ func TestMadeAt(t *testing.T) {
 		}
 	})
 }
+
+// TestResolveAfterAClosureWrites: a closure that captured x and is passed
+// to a call, or kept in a variable and called through it, may write x: a
+// load after the call is not the value stored before it.
+func TestResolveAfterAClosureWrites(t *testing.T) {
+	eachForm(t, func(t *testing.T, mode ssa.BuilderMode, naive bool) {
+		for _, name := range []string{"closurePassed", "closureInVariable"} {
+			load, _ := sinkN(0).arg(t, fnOf(t, mode, name))
+			if got, _ := NewIndex(naive).Resolve(load); got != load {
+				t.Errorf("%s: Resolve(%s) = %s, want the load itself", name, load, got)
+			}
+		}
+	})
+}

@@ -2,6 +2,7 @@ package ssaq
 
 import (
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -136,21 +137,42 @@ func Before(x ssa.Instruction, b *ssa.BasicBlock, end int) bool {
 }
 
 // CallMayWrite reports whether the call may store through addr: addr is
-// passed to it, or captured by the closure it calls.
+// passed to it, or captured by a closure it calls or is given — the
+// closure itself, or a variable that holds it (naive form keeps `f :=
+// func() { x = 2 }` in memory).
 func CallMayWrite(c *ssa.CallCommon, addr ssa.Value) bool {
-	if c.Value == addr {
+	if c.Value == addr || captures(c.Value, addr) {
 		return true
 	}
 	for _, a := range c.Args {
-		if a == addr {
+		if a == addr || captures(a, addr) {
 			return true
 		}
 	}
-	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
-		for _, b := range mc.Bindings {
-			if b == addr {
-				return true
-			}
+	return false
+}
+
+// captures reports whether v is a closure that captured addr, or a load of
+// a local variable that such a closure was stored in.
+func captures(v, addr ssa.Value) bool {
+	binds := func(v ssa.Value) bool {
+		mc, ok := v.(*ssa.MakeClosure)
+		return ok && slices.Contains(mc.Bindings, addr)
+	}
+	if binds(v) {
+		return true
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	cell, ok := load.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, ref := range *cell.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == cell && binds(st.Val) {
+			return true
 		}
 	}
 	return false

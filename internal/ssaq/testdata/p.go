@@ -412,3 +412,16 @@ func defersHelper() {
 }
 
 func helperRecover() { recover() }
+
+func closurePassed() {
+	x := 1
+	run(func() { x = 2 })
+	sink(x)
+}
+
+func closureInVariable() {
+	x := 1
+	f := func() { x = 2 }
+	f()
+	sink(x)
+}
