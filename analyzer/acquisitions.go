@@ -82,10 +82,8 @@ type funcAnalysis struct {
 	// fixable: for each obligation, whether a deferred release may be
 	// suggested for it (releasedOnlyByItsMethods).
 	fixable []bool
-	// errMerges memoises errorOnItsPaths; branches counts branches by
-	// condition (branchesOn).
+	// errMerges memoises errorOnItsPaths.
 	errMerges map[valueObligation]bool
-	branches  map[ssa.Value]int
 	// guardDefs lists, by the index of the block that computes a guard,
 	// the obligations guarded by it.
 	guardDefs [][]int
@@ -173,7 +171,7 @@ func (fa *funcAnalysis) findGuards() {
 			if steps++; steps > 32 {
 				break
 			}
-			cond, negated := branchCond(fa.pkg.q, branch)
+			cond, negated := fa.pkg.q.BranchCond(branch)
 			onTrue = onTrue != negated
 			if _, constant := cond.(*ssa.Const); constant {
 				continue
@@ -196,33 +194,11 @@ func (fa *funcAnalysis) findGuards() {
 	}
 }
 
-// branchCond is what branch tests: its condition with the nots stripped
-// (negated if their count is odd) and the loads resolved.
-func branchCond(q *ssaq.Index, branch *ssa.If) (_ ssa.Value, negated bool) {
-	cond, negated := ssaq.StripNot(branch.Cond)
-	cond, _ = q.Resolve(cond)
-	return cond, negated
-}
-
-// branchesOn is how many branches of the function test cond (branchCond).
-func (fa *funcAnalysis) branchesOn(cond ssa.Value) int {
-	if fa.branches == nil {
-		fa.branches = map[ssa.Value]int{}
-		for _, b := range fa.fn.Blocks {
-			if branch := ssaq.ClosingBranch(b); branch != nil {
-				c, _ := branchCond(fa.pkg.q, branch)
-				fa.branches[c]++
-			}
-		}
-	}
-	return fa.branches[cond]
-}
-
 // testedAgain reports whether a path from branch can test cond (its
-// branchCond) again with the value it had at branch: at another branch on
+// BranchCond) again with the value it had at branch: at another branch on
 // it, or at branch itself in a loop that does not compute cond anew.
 func (fa *funcAnalysis) testedAgain(branch *ssa.If, cond ssa.Value) bool {
-	if fa.branchesOn(cond) > 1 {
+	if fa.pkg.q.BranchesOn(fa.fn, cond) > 1 {
 		return true
 	}
 	loops := fa.loopsOf()

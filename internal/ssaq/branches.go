@@ -74,6 +74,31 @@ func (q *Index) tellersOf(fn *ssa.Function) map[ssa.Value][]*ssa.If {
 	return t
 }
 
+// BranchCond is what branch tests: its condition with the nots stripped
+// (negated if their count is odd) and the loads resolved.
+func (q *Index) BranchCond(branch *ssa.If) (_ ssa.Value, negated bool) {
+	cond, negated := StripNot(branch.Cond)
+	cond, _ = q.Resolve(cond)
+	return cond, negated
+}
+
+// BranchesOn is how many branches of fn test cond (BranchCond), counted
+// once per function.
+func (q *Index) BranchesOn(fn *ssa.Function, cond ssa.Value) int {
+	counts, ok := q.branches[fn]
+	if !ok {
+		counts = map[ssa.Value]int{}
+		for _, b := range fn.Blocks {
+			if branch := ClosingBranch(b); branch != nil {
+				c, _ := q.BranchCond(branch)
+				counts[c]++
+			}
+		}
+		q.branches[fn] = counts
+	}
+	return counts[cond]
+}
+
 // ClosingBranch returns the If that ends block b, or nil.
 func ClosingBranch(b *ssa.BasicBlock) *ssa.If {
 	if n := len(b.Instrs); n > 0 {

@@ -22,6 +22,7 @@ type Index struct {
 	soleStores map[*ssa.Function]map[*ssa.Alloc]*ssa.Store
 	tellers    map[*ssa.Function]map[ssa.Value][]*ssa.If
 	loops      map[*ssa.Function]*Loops
+	branches   map[*ssa.Function]map[ssa.Value]int
 }
 
 // NewIndex returns an empty Index for functions built in naive form
@@ -34,6 +35,7 @@ func NewIndex(naive bool) *Index {
 		soleStores: map[*ssa.Function]map[*ssa.Alloc]*ssa.Store{},
 		tellers:    map[*ssa.Function]map[ssa.Value][]*ssa.If{},
 		loops:      map[*ssa.Function]*Loops{},
+		branches:   map[*ssa.Function]map[ssa.Value]int{},
 	}
 }
 

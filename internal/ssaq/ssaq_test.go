@@ -983,3 +983,24 @@ func TestResolveAfterAClosureWrites(t *testing.T) {
 		}
 	})
 }
+
+func TestBranchCondAndBranchesOn(t *testing.T) {
+	eachForm(t, func(t *testing.T, mode ssa.BuilderMode, naive bool) {
+		fn := fnOf(t, mode, "sameCond")
+		q := NewIndex(naive)
+		// (go/ssa compiles `if !b` to a branch on b with its edges swapped:
+		// no not is left to strip; TestStripNot covers the parity.)
+		first, _ := q.BranchCond(branch(t, fn, 0))
+		second, _ := q.BranchCond(branch(t, fn, 1))
+		third, _ := q.BranchCond(branch(t, fn, 2))
+		if first != fn.Params[0] || second != fn.Params[0] {
+			t.Errorf("BranchCond: %s and %s, want the parameter b twice", first, second)
+		}
+		if n := q.BranchesOn(fn, first); n != 2 {
+			t.Errorf("BranchesOn(b) = %d, want 2", n)
+		}
+		if n := q.BranchesOn(fn, third); n != 1 {
+			t.Errorf("BranchesOn(n > 0) = %d, want 1", n)
+		}
+	})
+}

@@ -425,3 +425,15 @@ func closureInVariable() {
 	f()
 	sink(x)
 }
+
+func sameCond(b bool, n int) {
+	if b {
+		other()
+	}
+	if !b {
+		other()
+	}
+	if n > 0 {
+		other()
+	}
+}
