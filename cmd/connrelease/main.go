@@ -6,9 +6,12 @@
 //	go vet -vettool=$(command -v connrelease) ./...
 //
 // Without -sarif it is the standard go/analysis single-checker: the same
-// flags, output and exit statuses. With -sarif (SARIF 2.1.0 on standard
-// output) or -sarif=FILE it loads the packages itself and writes one SARIF
-// log; see runSARIF.
+// flags and exit statuses, and the same output, except that errors and
+// diagnostics on standard error print as go vet prints them: a file below
+// the working directory relative to it, each load error once, and only
+// the syntax errors of a package that has some (see errorFilter). With
+// -sarif (SARIF 2.1.0 on standard output) or -sarif=FILE it loads the
+// packages itself and writes one SARIF log; see runSARIF.
 package main
 
 import (
