@@ -35,15 +35,19 @@ func main() {
 	if status, ok := runFiltered(os.Args[1:]); ok {
 		os.Exit(status)
 	}
+	a := analyzer.Analyzer
+	if os.Getenv(filteredEnv) != "" {
+		a = markStart(a)
+	}
 	if dest, rest, ok := splitSARIFFlag(os.Args[1:]); ok {
 		wd, err := os.Getwd()
 		if err != nil {
 			os.Stderr.WriteString("connrelease: " + err.Error() + "\n")
 			os.Exit(1)
 		}
-		os.Exit(runSARIF(analyzer.Analyzer, dest, rest, wd, os.Stdout, os.Stderr))
+		os.Exit(runSARIF(a, dest, rest, wd, os.Stdout, os.Stderr))
 	}
-	singlechecker.Main(withSARIFUsage(analyzer.Analyzer))
+	singlechecker.Main(withSARIFUsage(a))
 }
 
 // configFlag returns the file named by -config (or --config), if any,
