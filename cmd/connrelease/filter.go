@@ -136,18 +136,20 @@ func filterErrors(r io.Reader, w io.Writer, wd string) {
 //   - prints a file below the working directory relative to it, as go vet
 //     does, and other files absolute (-json and -sarif print on standard
 //     output, which is not filtered);
-//   - prints an error at most once per position: go list and the type
-//     checker report a bad import, with different words, at the same place;
-//   - of a package with syntax errors, prints only those, as the compiler
-//     and go vet do: the type checker's errors there (an "undefined: err"
-//     for a variable the parser lost, a "missing return" with no position
-//     for a body the parser left open) follow from them.
+//   - of the load errors, which come before analysisStarted, prints one
+//     at most per position (go list and the type checker report a bad
+//     import, with different words, at the same place) and, of a package
+//     with syntax errors, only those, as the compiler and go vet do: the
+//     type checker's errors there (an "undefined: err" for a variable the
+//     parser lost, a "missing return" with no position for a body the
+//     parser left open) follow from them.
 //
 // Which errors are syntax errors the filter learns by parsing again the
-// files that errors name, as go/packages parsed them. The type checker's
-// "missing return" for a body that the parser left open has no position,
-// so no file: it is dropped when the error before it was in a package with
-// syntax errors. Any other error without a position is printed.
+// files that load errors name, as go/packages parsed them. The type
+// checker's "missing return" for a body that the parser left open has no
+// position, so no file: it is dropped when the error before it was in a
+// package with syntax errors. Any other error without a position is
+// printed.
 type errorFilter struct {
 	w       io.Writer
 	wd      string
@@ -188,8 +190,8 @@ func (f *errorFilter) print(record []string) {
 			pos += ":" + col
 		}
 		head = pos + ": " + msg
-		// A diagnostic's related position ("pos: \tmessage") is part of
-		// the diagnostic before it.
+		// A load error, not a diagnostic nor its related position
+		// ("pos: \tmessage").
 		if !f.started && !strings.HasPrefix(msg, "\t") {
 			dir := filepath.Dir(path)
 			f.lastDir = dir
