@@ -374,21 +374,22 @@ func cpuTime(t *testing.T) time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// TestScaling reports how the analysis time grows with the size of one
-// function and with the number of functions in a package. Each size is
-// timed in process CPU time (the garbage collector's included, after a
+// TestScaling prints, as a diagnostic, how the time of the analysis alone
+// grows with the size of one function and with the number of functions in
+// a package; the goal, at most 12x for ten times the size, is that of the
+// whole command as a user runs it, in BenchmarkCommand. Each size is timed
+// in process CPU time (the garbage collector's included, after a
 // collection that leaves only its input live), next to building its SSA
 // alone. A sample of a size repeats it to do the work of one run of the
 // largest size (ten runs of n=1 000 against one of n=10 000), and is
 // divided by its repetitions; the sizes take turns, five rounds, each
 // type-checked afresh, so that a busy moment of the machine does not land
-// on one size only. Each size's median and fastest sample are printed, and
-// the ratio of each to the size ten times smaller, by medians and by
-// fastest samples (linear growth gives about 10x; the goal is at most
-// 12x), with the SSA form the analyzer chose. It checks the diagnostics of
-// each size, so a run that gave up cannot look fast, but it never fails on
-// timing: the timing goals live in the benchmarks. It takes about a
-// minute, so it runs only when asked:
+// on one size only. Each size's median and fastest sample are logged (go
+// test -v shows them), and the ratio of each to the size ten times
+// smaller, by medians and by fastest samples, with the SSA form the
+// analyzer chose. It checks the diagnostics of each size, so a run that
+// gave up cannot look fast, but it never fails on timing. It takes about
+// a minute, so it runs only when asked:
 //
 //	CONNRELEASE_SCALING=1 go test -count=1 ./bench -run TestScaling -v
 func TestScaling(t *testing.T) {
@@ -448,9 +449,6 @@ func TestScaling(t *testing.T) {
 				prevMedSSA, prevFastSSA := summarize(samplesSSA[i-1])
 				byMed, byFast := float64(med)/float64(prevMed), float64(fast)/float64(prevFast)
 				line += fmt.Sprintf("; over n=%d: %.1fx by medians, %.1fx by fastest", c.sizes[i-1], byMed, byFast)
-				if byMed > 12 || byFast > 12 {
-					line += " (goal: at most 12x)"
-				}
 				line += fmt.Sprintf(", SSA alone %.1fx and %.1fx", float64(medSSA)/float64(prevMedSSA), float64(fastSSA)/float64(prevFastSSA))
 			}
 			t.Log(line)

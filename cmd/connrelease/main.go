@@ -6,9 +6,12 @@
 //	go vet -vettool=$(command -v connrelease) ./...
 //
 // Without -sarif it is the standard go/analysis single-checker: the same
-// flags, output and exit statuses. With -sarif (SARIF 2.1.0 on standard
-// output) or -sarif=FILE it loads the packages itself and writes one SARIF
-// log; see runSARIF.
+// flags and exit statuses, and the same output, except that errors and
+// diagnostics on standard error print as go vet prints them: a file below
+// the working directory relative to it, each load error once, and only
+// the syntax errors of a package that has some (see errorFilter). With
+// -sarif (SARIF 2.1.0 on standard output) or -sarif=FILE it loads the
+// packages itself and writes one SARIF log; see runSARIF.
 package main
 
 import (
@@ -32,15 +35,19 @@ func main() {
 	if status, ok := runFiltered(os.Args[1:]); ok {
 		os.Exit(status)
 	}
+	a := analyzer.Analyzer
+	if os.Getenv(filteredEnv) != "" {
+		a = markStart(a)
+	}
 	if dest, rest, ok := splitSARIFFlag(os.Args[1:]); ok {
 		wd, err := os.Getwd()
 		if err != nil {
 			os.Stderr.WriteString("connrelease: " + err.Error() + "\n")
 			os.Exit(1)
 		}
-		os.Exit(runSARIF(analyzer.Analyzer, dest, rest, wd, os.Stdout, os.Stderr))
+		os.Exit(runSARIF(a, dest, rest, wd, os.Stdout, os.Stderr))
 	}
-	singlechecker.Main(withSARIFUsage(analyzer.Analyzer))
+	singlechecker.Main(withSARIFUsage(a))
 }
 
 // configFlag returns the file named by -config (or --config), if any,

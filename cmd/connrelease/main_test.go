@@ -1,24 +1,50 @@
 package main_test
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
-// build compiles the command once per test binary.
+// The command, built once per test binary by build, in binDir.
+var (
+	buildOnce sync.Once
+	binDir    string
+	buildErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
+// build compiles the command once per test binary and returns its path.
 func build(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "connrelease")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	buildOnce.Do(func() {
+		binDir, buildErr = os.MkdirTemp("", "connrelease-test-")
+		if buildErr != nil {
+			return
+		}
+		if out, err := exec.Command("go", "build", "-o", binDir, ".").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
 	}
-	return bin
+	return filepath.Join(binDir, "connrelease")
 }
 
 func run(t *testing.T, dir string, name string, args ...string) (string, int) {
@@ -79,22 +105,23 @@ func TestExample(t *testing.T) {
 	}
 	check("connrelease", out)
 
-	// The README shows this output: it must be what the command prints.
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if !strings.HasPrefix(line, "examples/multitenant/leaky/service.go:") {
+			t.Errorf("a line not of examples/multitenant/leaky/service.go, relative: %q", line)
+		}
+	}
+	// The README shows this output, file names as printed.
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	shown := 0
-	for _, line := range strings.Split(string(readme), "\n") {
-		if strings.HasPrefix(line, "examples/multitenant/") {
-			shown++
-			if !strings.Contains(out, line) {
-				t.Errorf("README shows a line the command does not print:\n%s", line)
-			}
-		}
-	}
-	if shown != len(want) {
-		t.Errorf("README shows %d lines of the example's output, want %d", shown, len(want))
+	readmeShows(t, string(readme), "examples/multitenant/", out, true)
+
+	// Run from cmd/, the same files lie outside the working directory: the
+	// same lines, with absolute file names.
+	away, code := run(t, filepath.Join(root, "cmd"), bin, "../examples/multitenant/...")
+	if want := absolute(root, out); code != 3 || away != want {
+		t.Errorf("run from cmd/: exit status %d, want 3 and\n%s\ngot\n%s", code, want, away)
 	}
 
 	vet, code := run(t, root, "go", "vet", "-vettool="+bin, "./examples/multitenant/...")
@@ -108,18 +135,59 @@ func TestExample(t *testing.T) {
 		t.Errorf("quickstart: exit status %d, want 3 with 3 leaks:\n%s", code, quick)
 	}
 	// The README shows Pay's leak as this command prints it.
-	shown = 0
-	for _, line := range strings.Split(string(readme), "\n") {
-		if strings.HasPrefix(line, "examples/quickstart/") {
-			shown++
-			if !strings.Contains(quick, line) {
-				t.Errorf("README shows a line the quickstart command does not print:\n%s", line)
-			}
+	readmeShows(t, string(readme), "examples/quickstart/", quick, false)
+}
+
+// readmeShows checks that the README's lines that start with prefix are
+// lines that the command printed in out, exactly and in order: all of
+// them when whole is true, else a run of consecutive ones. The README may
+// leave out the related positions ("file:line:col: \t…") of every
+// diagnostic.
+func readmeShows(t *testing.T, readme, prefix, out string, whole bool) {
+	t.Helper()
+	var shown, printed []string
+	related := false
+	for _, line := range strings.Split(readme, "\n") {
+		if strings.HasPrefix(line, prefix) {
+			shown = append(shown, line)
+			related = related || strings.Contains(line, ": \t")
 		}
 	}
-	if shown == 0 {
-		t.Error("README shows no line of the quickstart's output")
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, prefix) && (related || !strings.Contains(line, ": \t")) {
+			printed = append(printed, line)
+		}
 	}
+	switch {
+	case len(shown) == 0:
+		t.Errorf("README shows no line of the output for %s", prefix)
+	case whole && !slices.Equal(shown, printed):
+		t.Errorf("README shows\n%s\nthe command prints\n%s", strings.Join(shown, "\n"), strings.Join(printed, "\n"))
+	case !whole && !containsRun(printed, shown):
+		t.Errorf("README shows\n%s\nnot lines in a row of what the command prints\n%s", strings.Join(shown, "\n"), strings.Join(printed, "\n"))
+	}
+}
+
+// containsRun reports whether run occurs in lines as consecutive lines.
+func containsRun(lines, run []string) bool {
+	for i := 0; i+len(run) <= len(lines); i++ {
+		if slices.Equal(lines[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}
+
+// absolute is out with each line's file name, relative to root, made
+// absolute.
+func absolute(root, out string) string {
+	lines := strings.SplitAfter(out, "\n")
+	for i, line := range lines {
+		if line != "" {
+			lines[i] = root + string(filepath.Separator) + line
+		}
+	}
+	return strings.Join(lines, "")
 }
 
 // TestBadInput checks that input that does not load gives a clear error
@@ -167,6 +235,103 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestLoadErrors runs the command on a module whose packages do not load:
+// a syntax error (issue 13: a call left open before a return), type errors
+// whose message takes three lines, and an import that no module provides.
+// Each error keeps its position, relative to the working directory, and
+// the lines that continue it stay under it; of the package with a syntax
+// error, only syntax errors are printed, as go vet prints them; the exit
+// status is 1.
+func TestLoadErrors(t *testing.T) {
+	bin := build(t)
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"go.mod": "module loaderr\n\ngo 1.26.0\n",
+		"syntaxerr/conn.go": `package syntaxerr
+
+import (
+	"context"
+	"database/sql"
+)
+
+func get(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
+	c, err := db.Conn(ctx
+	return err
+}
+`,
+		"manyargs/conn.go": `package manyargs
+
+import (
+	"context"
+	"database/sql"
+)
+
+func get(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
+	c, err := db.Conn(ctx, 1)
+	_ = c
+	return err
+}
+`,
+		"noimport/noimport.go": "package noimport\n\nimport \"example.com/nope\"\n\nvar _ = nope.X\n",
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	out, code := run(t, dir, bin, "./...")
+	if code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	position := regexp.MustCompile(`^(syntaxerr|manyargs|noimport)/\w+\.go:\d+:\d+: \S`)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	head := ""
+	for _, line := range lines {
+		if !strings.HasPrefix(line, "\t") {
+			head = line
+			if !position.MatchString(line) {
+				t.Errorf("an error line without its relative position: %q", line)
+			}
+			if strings.HasPrefix(line, "syntaxerr/") && regexp.MustCompile(`undefined|not used|arguments|missing return`).MatchString(line) {
+				t.Errorf("a type error of the package with a syntax error: %q", line)
+			}
+			continue
+		}
+		// The errors that take more than a line: go/types' have and
+		// want, go list's "go get".
+		if !regexp.MustCompile(`^manyargs/conn.go:\d+:\d+: (too many arguments|not enough return values)|^noimport/noimport.go:3:8: no required module provides`).MatchString(head) {
+			t.Errorf("%q does not follow its first line; after %q", line, head)
+		}
+	}
+	if strings.Count(out, "noimport/noimport.go:3:8: ") != 1 {
+		t.Errorf("the missing import reported more than once:\n%s", out)
+	}
+
+	// What go vet prints for each package: its first error, whole.
+	for _, pkg := range []string{"syntaxerr", "manyargs", "noimport"} {
+		vet, code := run(t, dir, "go", "vet", "./"+pkg)
+		if code == 0 {
+			t.Fatalf("go vet ./%s exited 0:\n%s", pkg, vet)
+		}
+		var record []string
+		for _, line := range strings.Split(strings.TrimSuffix(vet, "\n"), "\n") {
+			if strings.HasPrefix(line, "# ") {
+				continue
+			}
+			line = strings.TrimPrefix(line, "vet: ")
+			line = regexp.MustCompile(` \(and \d+ more errors?\)$`).ReplaceAllString(line, "")
+			record = append(record, line)
+		}
+		if len(record) == 0 || !containsRun(lines, record) {
+			t.Errorf("go vet ./%s prints\n%s\nwhich connrelease ./... does not:\n%s", pkg, strings.Join(record, "\n"), out)
+		}
+	}
+}
+
 // TestFixesApplied applies every suggested fix of the analyzer's fixes
 // testdata with -fix, then checks that the code still builds and that
 // nothing is reported any more.
@@ -194,6 +359,18 @@ func TestFixesApplied(t *testing.T) {
 	}
 	if out, code := runIn(bin, "fixes"); code != 3 || strings.Count(out, "on every path") != 7 {
 		t.Fatalf("before -fix: exit %d, want 3 with 7 leaks:\n%s", code, out)
+	}
+	// -fix -diff prints each fix as a diff and changes no file.
+	before, err := os.ReadFile(filepath.Join(dir, "fixes.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, code := runIn(bin, "-fix", "-diff", "fixes")
+	if code != 0 || strings.Count(out, "\n+\tdefer ") != 7 {
+		t.Errorf("-fix -diff: exit %d, want 0 and seven added defers:\n%s", code, out)
+	}
+	if after, err := os.ReadFile(filepath.Join(dir, "fixes.go")); err != nil || !bytes.Equal(before, after) {
+		t.Fatalf("-fix -diff changed fixes.go (%v)", err)
 	}
 	if out, code := runIn(bin, "-fix", "fixes"); code != 0 && code != 3 {
 		t.Fatalf("-fix: exit %d:\n%s", code, out)

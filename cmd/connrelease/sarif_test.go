@@ -487,7 +487,8 @@ func TestCommand(t *testing.T) {
 
 	bad := writeModule(t, "bad.go", "package bad\n\nfunc F() int { return \"x\" }\n")
 	status, out = run(bad, "-sarif=out.sarif", "./...")
-	if status != 1 || !strings.Contains(out, filepath.Join(bad, "bad.go")+":3:23: cannot use") || strings.Contains(out, "panic") {
+	// The file lies in the working directory: its name as go vet prints it.
+	if status != 1 || !strings.HasPrefix(out, "bad.go:3:23: cannot use") || strings.Contains(out, "panic") {
 		t.Errorf("type error: status %d, output:\n%s", status, out)
 	}
 	if _, err := os.Stat(filepath.Join(bad, "out.sarif")); err == nil {
