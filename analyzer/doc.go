@@ -30,6 +30,12 @@
 //   - defer-in-loop (category "defer-in-loop", flag -defer-in-loop): a
 //     release deferred inside the loop that acquires the resource: every
 //     iteration's resource stays held until the function returns.
+//   - shared-pool-close (category "shared-pool-close", flag
+//     -shared-pool-close): Close of a pool (*sql.DB, *pgxpool.Pool,
+//     *redis.Client, …) that the function did not create.
+//
+// With -unjudged, the places the analysis could not judge are reported
+// too (category "unjudged").
 package analyzer
 
 // doc is the analyzer's documentation: the package comment, from its
@@ -44,4 +50,6 @@ released (deferred or not) and not handed over (returned, stored in memory
 that outlives the call, sent on a channel, captured by a goroutine or an
 escaping closure, passed to a function it does not know).
 
-Checks: leak (on), defer-in-loop (on; flag -defer-in-loop).`
+Checks: leak (on), defer-in-loop (on; flag -defer-in-loop), shared-pool-close
+(on; flag -shared-pool-close). With -unjudged, also the places the analysis
+could not judge.`

@@ -20,6 +20,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 )
 
 func main() {
@@ -28,7 +29,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "connrelease-vet: %v\n", err)
 		os.Exit(1)
 	}
-	cmd := exec.Command("go", append([]string{"vet", "-vettool=" + tool}, os.Args[1:]...)...)
+	cmd := exec.Command("go", append([]string{"vet", "-vettool=" + tool}, absConfig(os.Args[1:])...)...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
 		var exit *exec.ExitError
@@ -62,4 +63,31 @@ func findConnrelease() (string, error) {
 		return "", fmt.Errorf("cannot find connrelease next to this command nor on PATH (install it with go install github.com/connrelease/connrelease/cmd/connrelease@latest, or set CONNRELEASE): %w", err)
 	}
 	return filepath.Abs(path)
+}
+
+// absConfig returns args with the file of -config made absolute: go vet
+// runs the tool in each package's directory, where a path relative to the
+// directory it was run in would not be found.
+func absConfig(args []string) []string {
+	out := append([]string(nil), args...)
+	for i, arg := range out {
+		if arg == "--" || !strings.HasPrefix(arg, "-") {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if name != "config" {
+			continue
+		}
+		switch {
+		case hasValue && value != "" && !filepath.IsAbs(value):
+			if abs, err := filepath.Abs(value); err == nil {
+				out[i] = "-config=" + abs
+			}
+		case !hasValue && i+1 < len(out) && !filepath.IsAbs(out[i+1]):
+			if abs, err := filepath.Abs(out[i+1]); err == nil {
+				out[i+1] = abs
+			}
+		}
+	}
+	return out
 }

@@ -34,3 +34,15 @@ func TestFindConnrelease(t *testing.T) {
 		t.Errorf("on PATH: %q, %v; want %q", got, err, tool)
 	}
 }
+
+func TestAbsConfig(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := absConfig([]string{"-config=c.yml", "--config", "d.yml", "-config=/abs.yml", "./...", "-config=late.yml"})
+	want := []string{"-config=" + filepath.Join(wd, "c.yml"), "--config", filepath.Join(wd, "d.yml"), "-config=/abs.yml", "./...", "-config=late.yml"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("absConfig:\n got %q\nwant %q", got, want)
+	}
+}

@@ -24,12 +24,26 @@ import (
 )
 
 func main() {
+	if printVersion(os.Args[1:]) {
+		return
+	}
+	os.Args = append(os.Args[:1:1], resolveConfig(os.Args[1:])...)
+	applyTags(os.Args[1:])
 	// A bad configuration file is one error, before any package is loaded:
 	// the driver would report it once per package.
 	if file := configFlag(os.Args[1:]); file != "" {
 		if err := analyzer.CheckConfigFile(file); err != nil {
-			os.Stderr.WriteString("connrelease: " + err.Error() + "\n")
+			if reportOnce(os.Args[1:], file) {
+				os.Stderr.WriteString("connrelease: " + err.Error() + "\n")
+			}
 			os.Exit(1)
+		}
+	}
+	if fixRequested(os.Args[1:]) && !vetProtocol(os.Args[1:]) && os.Getenv(filteredEnv) == "" {
+		self, err := os.Executable()
+		wd, err2 := os.Getwd()
+		if err == nil && err2 == nil {
+			os.Exit(runFix(self, os.Args[1:], wd, os.Stderr))
 		}
 	}
 	if status, ok := runFiltered(os.Args[1:]); ok {
@@ -50,28 +64,6 @@ func main() {
 	singlechecker.Main(withSARIFUsage(a))
 }
 
-// configFlag returns the file named by -config (or --config), if any,
-// among the flags before the first package pattern.
-func configFlag(args []string) string {
-	for i := 0; i < len(args); i++ {
-		arg := args[i]
-		if arg == "--" || !strings.HasPrefix(arg, "-") {
-			return ""
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		if name != "config" {
-			continue
-		}
-		if hasValue {
-			return value
-		}
-		if i+1 < len(args) {
-			return args[i+1]
-		}
-	}
-	return ""
-}
-
 // withSARIFUsage returns a copy of a whose documentation, which the
 // single-checker prints for -help, also tells of -sarif. -sarif is not one
 // of the single-checker's flags: `go vet -vettool` asks the tool for its
@@ -83,9 +75,20 @@ func withSARIFUsage(a *analysis.Analyzer) *analysis.Analyzer {
 }
 
 const sarifUsage = `SARIF output: -sarif writes the diagnostics as a SARIF 2.1.0 log to standard
-output, -sarif=FILE to FILE (put it before the packages). The exit status is
-then 0 when the log was written, with or without results, and 1 when the
-packages could not be loaded or type-checked (no log is written).`
+output, -sarif=FILE to FILE (put it before the packages).
+
+Exit status:
+  plain run       0 nothing reported, 3 diagnostics reported, 1 the packages
+                  could not be loaded or type-checked, or a bad -config file
+  -json           0 whether or not there are diagnostics (read the JSON), 1 as above
+  -fix, -fix -diff  0 once the fixes are applied (or shown), 3 when some
+                  diagnostics have no fix (they are listed), 1 as above
+  -sarif          0 when the log was written, with or without results, 1 as
+                  above (no log is written)
+  go vet -vettool 1 with diagnostics or errors, 0 without (go vet's)
+
+-tags passes build tags to the loader (as GOFLAGS=-tags=… does); -V prints
+the version.`
 
 // splitSARIFFlag finds -sarif or -sarif=VALUE (also spelled with two
 // dashes) among args and returns where the log goes ("-" for standard

@@ -1,0 +1,28 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFindFlag(t *testing.T) {
+	args := []string{"-fix", "--config", "a.yml", "-tags=x", "./...", "-config=late"}
+	if f := findFlag(args, "config"); !f.found || f.value != "a.yml" || f.hasValue {
+		t.Errorf("config: %+v", f)
+	}
+	if got := findFlag(args, "config").set(args, "/abs/a.yml"); got[2] != "/abs/a.yml" || args[2] != "a.yml" {
+		t.Errorf("set: %q (args %q)", got, args)
+	}
+	if f := findFlag(args, "tags"); f.value != "x" || !f.hasValue {
+		t.Errorf("tags: %+v", f)
+	}
+	if got := findFlag(args, "tags").set(args, "y"); got[3] != "-tags=y" {
+		t.Errorf("set: %q", got)
+	}
+	if !fixRequested(args) || fixRequested([]string{"-fix=false", "."}) || fixRequested([]string{".", "-fix"}) {
+		t.Error("fixRequested")
+	}
+	if got := withoutFixFlags([]string{"-fix", "-diff", "-c=1", "./...", "-fix"}); strings.Join(got, " ") != "-c=1 ./... -fix" {
+		t.Errorf("withoutFixFlags: %q", got)
+	}
+}
