@@ -18,6 +18,7 @@ var suites = []struct{ pkg, covers string }{
 	{"pgxv5cases", "pgx v5 and pgxpool, against stubs of their API"},
 	{"pgxv4cases", "pgx v4 and pgxpool, against stubs of their API"},
 	{"passthrough", "helpers that return the resource they are given: the caller still holds it, also through the result"},
+	{"conddefer", "releases deferred under a condition on the error: where its value at a return cannot be told, the release may not run"},
 	{"globalpools", "pools in package-level variables, stored and closed by main, TestMain or run; closed elsewhere"},
 	{"sqlxcases", "sqlx, releases through embedded database/sql types"},
 	{"rediscases", "go-redis v9 connections and subscriptions"},

@@ -146,29 +146,33 @@ func (j *judgment) atExit(fa *funcAnalysis, exit ssa.Instruction, st *state) {
 	j.heldAt[exit] = heldHere
 }
 
-// condAtExit reports whether the condition of o's deferred releases that
-// slot stands for may hold at exit. What cannot be told counts as holding:
-// we would rather miss a leak than invent one.
+// condAtExit reports whether the deferred release of o that slot stands
+// for runs at exit: its condition holds there. With one or two conditions,
+// each in its slot, it must be known to hold: where its value cannot be
+// told (`return c.Ping(ctx)` into a named err), some run may take the
+// other way and keep the resource. Slot 0 of three or more conditions
+// stands for all of them, and one that may hold counts (we would rather
+// miss a leak than invent one).
 func (fa *funcAnalysis) condAtExit(o *obligation, slot int, exit ssa.Instruction) bool {
 	conds := o.conds
+	merged := len(conds) > 2
 	switch {
-	case len(conds) > 2: // slot 0 stands for every condition
+	case merged:
 	case slot < len(conds):
 		conds = conds[slot : slot+1]
 	default:
 		return false
 	}
 	for _, c := range conds {
-		val, found, _ := fa.pkg.q.ReachingStore(c.cell, exit.Block(), ssaq.IndexOf(exit))
-		if !found {
-			fa.couldNotJudge(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
+		t := ssaq.Unknown
+		if val, found, _ := fa.pkg.q.ReachingStore(c.cell, exit.Block(), ssaq.IndexOf(exit)); found {
+			t = fa.pkg.q.ValueAt(val, exit.Block())
+		}
+		switch {
+		case t == c.want:
 			return true
-		}
-		t := fa.pkg.q.ValueAt(val, exit.Block())
-		if t == ssaq.Unknown {
+		case t == ssaq.Unknown && merged:
 			fa.couldNotJudge(exit.Pos(), "cannot tell the value a deferred release depends on at this return; supposing it releases")
-		}
-		if t == ssaq.Unknown || t == c.want {
 			return true
 		}
 	}

@@ -24,6 +24,10 @@ const (
 // ValueAt tells whether v is nil (or false) where block b runs, from
 // constants and from the conditions of the branches that dominate b.
 func (q *Index) ValueAt(v ssa.Value, b *ssa.BasicBlock) Truth {
+	return q.valueAt(v, b, 0)
+}
+
+func (q *Index) valueAt(v ssa.Value, b *ssa.BasicBlock, depth int) Truth {
 	v, _ = q.Resolve(v)
 	if c, ok := v.(*ssa.Const); ok {
 		switch {
@@ -37,7 +41,7 @@ func (q *Index) ValueAt(v ssa.Value, b *ssa.BasicBlock) Truth {
 		}
 		return Unknown
 	}
-	if KnownNonNil(v) {
+	if KnownNonNil(v) || depth < 4 && q.wrapsNonNil(v, depth) {
 		return True
 	}
 	// The nearest branch that tells v on an edge dominating b. Only the
@@ -202,6 +206,29 @@ func StripNot(v ssa.Value) (_ ssa.Value, negated bool) {
 		}
 		v, negated = not.X, !negated
 	}
+}
+
+// wrapsNonNil reports whether v is the error a call returns when it is
+// given an error known to be non-nil where it is called: the wrappers and
+// joiners of errors (errors.Wrap(err, …), multierr.Append(err, rows.Close()),
+// errors.Join) return a non-nil error for a non-nil one. A function that
+// turns some errors into nil (an ignoreNotFound) is taken for a wrapper
+// too: what this decides is whether a release deferred under `err != nil`
+// runs, and there we would rather miss a leak than invent one.
+func (q *Index) wrapsNonNil(v ssa.Value, depth int) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok || !types.Identical(v.Type(), ErrorType) {
+		return false
+	}
+	if _, builtin := call.Call.Value.(*ssa.Builtin); builtin {
+		return false
+	}
+	for _, a := range call.Call.Args {
+		if types.Identical(a.Type(), ErrorType) && q.valueAt(a, call.Block(), depth+1) == True {
+			return true
+		}
+	}
+	return false
 }
 
 // KnownNonNil reports values that cannot be nil: an interface made from a

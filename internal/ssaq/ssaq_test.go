@@ -1004,3 +1004,20 @@ func TestBranchCondAndBranchesOn(t *testing.T) {
 		}
 	})
 }
+
+// TestValueAtWrappedError: an error returned by a call given a non-nil
+// error is non-nil (a wrapper); given nil, nothing is known.
+func TestValueAtWrappedError(t *testing.T) {
+	eachForm(t, func(t *testing.T, mode ssa.BuilderMode, naive bool) {
+		fn := fnOf(t, mode, "wraps")
+		q := NewIndex(naive)
+		wrapped, b := (mark{"sinkErr", 0}).arg(t, fn)
+		if got := q.ValueAt(wrapped, b); got != True {
+			t.Errorf("ValueAt(wrap(errors.New(…))) = %v, want True", got)
+		}
+		none, b := (mark{"sinkErr", 1}).arg(t, fn)
+		if got := q.ValueAt(none, b); got != Unknown {
+			t.Errorf("ValueAt(wrap(nil)) = %v, want Unknown", got)
+		}
+	})
+}

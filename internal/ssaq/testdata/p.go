@@ -437,3 +437,12 @@ func sameCond(b bool, n int) {
 		other()
 	}
 }
+
+func wrap(e error) error { return e }
+
+func wraps() {
+	err := wrap(errors.New("boom"))
+	sinkErr(err)
+	none := wrap(nil)
+	sinkErr(none)
+}
