@@ -139,7 +139,9 @@ func applyTags(args []string) {
 	if flags != "" {
 		flags += " "
 	}
-	os.Setenv("GOFLAGS", flags+"-tags="+f.value)
+	if err := os.Setenv("GOFLAGS", flags+"-tags="+f.value); err != nil {
+		fmt.Fprintf(os.Stderr, "connrelease: -tags: %v\n", err)
+	}
 }
 
 // printVersion answers -V without a value, which the driver refuses (it

@@ -87,9 +87,10 @@ func module(t *testing.T, files ...string) string {
 	files = append(files, "go.mod", "module example.com/m\n\ngo 1.26.0\n")
 	for i := 0; i+1 < len(files); i += 2 {
 		path := filepath.Join(dir, files[i])
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err == nil {
-			err = os.WriteFile(path, []byte(files[i+1]), 0o644)
-		} else {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(files[i+1]), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
