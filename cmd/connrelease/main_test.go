@@ -1,24 +1,53 @@
-package main_test
+package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
-// build compiles the command once per test binary.
+// command is the command, built by the first test that runs it.
+var command struct {
+	once sync.Once
+	dir  string // a temporary directory, removed by TestMain
+	bin  string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	status := m.Run()
+	if command.dir != "" {
+		_ = os.RemoveAll(command.dir)
+	}
+	os.Exit(status)
+}
+
+// build compiles the command once per test binary and returns its path.
 func build(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "connrelease")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	command.once.Do(func() {
+		if command.dir, command.err = os.MkdirTemp("", "connrelease-test"); command.err != nil {
+			return
+		}
+		command.bin = filepath.Join(command.dir, "connrelease")
+		if runtime.GOOS == "windows" {
+			command.bin += ".exe"
+		}
+		if out, err := exec.Command("go", "build", "-o", command.bin, ".").CombinedOutput(); err != nil {
+			command.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if command.err != nil {
+		t.Fatal(command.err)
 	}
-	return bin
+	return command.bin
 }
 
 func run(t *testing.T, dir string, name string, args ...string) (string, int) {

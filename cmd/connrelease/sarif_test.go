@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -441,13 +440,7 @@ func TestCommand(t *testing.T) {
 		t.Skip("builds the command")
 	}
 	sch := compileSchema(t)
-	bin := filepath.Join(t.TempDir(), "connrelease")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := build(t)
 	root := repoRoot(t)
 	run := func(dir string, args ...string) (int, string) {
 		cmd := exec.Command(bin, args...)
