@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -197,8 +198,9 @@ func TestBadInput(t *testing.T) {
 }
 
 // TestFixesApplied applies every suggested fix of the analyzer's fixes
-// testdata with -fix, then checks that the code still builds and that
-// nothing is reported any more.
+// testdata with -fix, then checks that the code is fixes.go.golden, that it
+// still builds, and that only the leaks that offered no fix are reported
+// any more.
 func TestFixesApplied(t *testing.T) {
 	bin := build(t)
 	src, _ := filepath.Abs("../../analyzer/testdata/src")
@@ -221,17 +223,50 @@ func TestFixesApplied(t *testing.T) {
 		}
 		return string(out), 0
 	}
-	if out, code := runIn(bin, "fixes"); code != 3 || strings.Count(out, "on every path") != 7 {
-		t.Fatalf("before -fix: exit %d, want 3 with 7 leaks:\n%s", code, out)
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	// Every leak of the testdata has its expectation there.
+	leaks := strings.Count(read("fixes.go"), "// want")
+	if out, code := runIn(bin, "fixes"); code != 3 || strings.Count(out, "on every path") != leaks {
+		t.Fatalf("before -fix: exit %d, want 3 with %d leaks:\n%s", code, leaks, out)
+	}
+	out, code := runIn(bin, "-json", "fixes")
+	var report map[string]map[string][]struct {
+		Message string
+		Fixes   []json.RawMessage `json:"suggested_fixes"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil || code != 0 {
+		t.Fatalf("-json: exit %d, %v:\n%s", code, err, out)
+	}
+	unfixable := 0
+	for _, d := range report["fixes"]["connrelease"] {
+		if len(d.Fixes) == 0 {
+			unfixable++
+		}
+	}
+	if unfixable == leaks {
+		t.Fatalf("-json: no diagnostic offers a fix:\n%s", out)
 	}
 	if out, code := runIn(bin, "-fix", "fixes"); code != 0 && code != 3 {
 		t.Fatalf("-fix: exit %d:\n%s", code, out)
 	}
+	if read("fixes.go") != read("fixes.go.golden") {
+		t.Errorf("-fix does not give fixes.go.golden:\n%s", read("fixes.go"))
+	}
 	if out, code := runIn("go", "vet", "fixes"); code != 0 {
 		t.Fatalf("the fixed code does not build:\n%s", out)
 	}
-	if out, code := runIn(bin, "fixes"); code != 0 {
-		t.Fatalf("after -fix: exit %d, want 0:\n%s", code, out)
+	want := 0 // the exit status: 3 with diagnostics
+	if unfixable > 0 {
+		want = 3
+	}
+	if out, code := runIn(bin, "fixes"); code != want || strings.Count(out, "on every path") != unfixable {
+		t.Fatalf("after -fix: exit %d, want %d with the %d leaks that offered no fix:\n%s", code, want, unfixable, out)
 	}
 }
 
