@@ -155,6 +155,7 @@ func runInProcess(t *testing.T, dir string, args ...string) (status int, stdout,
 }
 
 func TestSARIFQuickstart(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	root := repoRoot(t)
 	status, out, stderr := runInProcess(t, root, "./examples/quickstart/")
@@ -222,6 +223,7 @@ func TestSARIFQuickstart(t *testing.T) {
 // The multi-tenant example: the leaking version has results of two
 // checks, across database/sql and pgx; the fixed version none.
 func TestSARIFMultitenant(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	status, out, stderr := runInProcess(t, repoRoot(t), "./examples/multitenant/...")
 	if status != 0 {
@@ -303,6 +305,7 @@ func Leak(db *sql.DB) (n int, err error) {
 // A package with tests is loaded twice (p and p [p.test]); each
 // diagnostic is one result all the same. Columns count UTF-16 code units.
 func TestSARIFDeferInLoopAndTests(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	dir := writeModule(t,
 		"store/store.go", loops,
@@ -349,6 +352,7 @@ func TestSARIFDeferInLoopAndTests(t *testing.T) {
 }
 
 func TestSARIFCleanPackage(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	dir := writeModule(t, "ok/ok.go", "package ok\n\nfunc Add(a, b int) int { return a + b }\n")
 	status, out, stderr := runInProcess(t, dir, "./...")
@@ -363,6 +367,7 @@ func TestSARIFCleanPackage(t *testing.T) {
 
 // Load and type errors: file:line:col: message on stderr, status 1, no log.
 func TestSARIFLoadErrors(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t,
 		"bad/bad.go", "package bad\n\nfunc F() int { return \"x\" }\n",
 		"syntax/s.go", "package syntax\n\nfunc G( {\n",
@@ -436,6 +441,7 @@ func TestSplitSARIFFlag(t *testing.T) {
 // The built command: -sarif=FILE writes a valid log and exits 0, load
 // errors exit 1, and without -sarif it is the single-checker as before.
 func TestCommand(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
