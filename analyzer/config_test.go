@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	driver "golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 )
 
 // TestConfigErrors checks that a bad configuration names the file, the
@@ -57,21 +60,16 @@ func TestConfigValid(t *testing.T) {
 	}
 }
 
-// errorsOnly collects the errors analysistest reports.
-type errorsOnly struct{ errs []string }
-
-func (e *errorsOnly) Errorf(format string, args ...any) {
-	e.errs = append(e.errs, fmt.Sprintf(format, args...))
-}
-
 // TestConfigNames checks that a name of the configuration file that the
 // loaded packages do not have is an error with its position, once per run,
-// and that a configuration naming only what exists runs clean.
+// and that a configuration naming only what exists runs clean. The seven
+// configurations run on one load of the package.
 func TestConfigNames(t *testing.T) {
 	valid, err := os.ReadFile(filepath.Join(analysistest.TestData(), "inhouse.yml"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	pkgs := loadTestdata(t, "example.com/lease")
 	for _, tc := range []struct{ name, from, to, want string }{
 		{"type", "type: example.com/lease.Lease", "type: example.com/lease.Lese",
 			"inhouse.yml:3:11: resources[0].type: example.com/lease.Lese: package example.com/lease has no type Lese"},
@@ -88,6 +86,7 @@ func TestConfigNames(t *testing.T) {
 		{"none", "", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			file := filepath.Join(t.TempDir(), "inhouse.yml")
 			data := strings.Replace(string(valid), tc.from, tc.to, 1)
 			if err := os.WriteFile(file, []byte(data), 0o644); err != nil {
@@ -95,22 +94,77 @@ func TestConfigNames(t *testing.T) {
 			}
 			cfg := DefaultConfig()
 			cfg.ConfigFile = file
-			var got errorsOnly
-			analysistest.Run(&got, analysistest.TestData(), New(cfg), "example.com/lease")
+			errs := unexpected(t, New(cfg), pkgs)
 			var found []string
-			for _, e := range got.errs {
+			for _, e := range errs {
 				if strings.Contains(e, "inhouse.yml:") {
 					found = append(found, e)
 				}
 			}
 			switch {
-			case tc.want == "" && len(got.errs) > 0:
-				t.Errorf("a valid configuration: %q", got.errs)
+			case tc.want == "" && len(errs) > 0:
+				t.Errorf("a valid configuration: %q", errs)
 			case tc.want != "" && (len(found) != 1 || !strings.Contains(found[0], tc.want)):
-				t.Errorf("got %q, want one error containing %q", got.errs, tc.want)
+				t.Errorf("got %q, want one error containing %q", errs, tc.want)
 			}
 		})
 	}
+}
+
+// loadTestdata loads packages of testdata/src, their tests and, from
+// source, their dependencies, as analysistest.Run does.
+func loadTestdata(t *testing.T, patterns ...string) []*packages.Package {
+	t.Helper()
+	dir := analysistest.TestData()
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
+			packages.NeedDeps | packages.NeedModule,
+		Dir:   dir,
+		Tests: true,
+		Env:   append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOWORK=off"),
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatalf("%s does not load", patterns)
+	}
+	return pkgs
+}
+
+// unexpected runs a on pkgs and returns what analysistest.Run reports
+// about packages that expect nothing: that the analysis failed, each
+// diagnostic and each fact about the package or its objects.
+func unexpected(t *testing.T, a *analysis.Analyzer, pkgs []*packages.Package) []string {
+	t.Helper()
+	graph, err := driver.Analyze([]*analysis.Analyzer{a}, pkgs, &driver.Options{SanityCheck: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs []string
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			errs = append(errs, fmt.Sprintf("error analyzing %s: %v", act, act.Err))
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			errs = append(errs, fmt.Sprintf("%v: unexpected diagnostic: %s", fset.Position(d.Pos), d.Message))
+		}
+		for _, f := range act.AllPackageFacts() {
+			if f.Package == act.Package.Types {
+				errs = append(errs, fmt.Sprintf("%s: unexpected package fact: %v", f.Package.Path(), f.Fact))
+			}
+		}
+		for _, f := range act.AllObjectFacts() {
+			if f.Object.Pkg() == act.Package.Types {
+				errs = append(errs, fmt.Sprintf("%v: unexpected fact: %v", fset.Position(f.Object.Pos()), f.Fact))
+			}
+		}
+	}
+	return errs
 }
 
 // FuzzParseConfig checks that no input makes the parser panic.

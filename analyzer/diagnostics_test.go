@@ -17,7 +17,11 @@ var returnLine = regexp.MustCompile(`the return at line (\d+) leaks it$`)
 // a leak points at its leaking return both in the message and as related
 // information.
 func TestDiagnosticShape(t *testing.T) {
-	results := analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(analyzer.DefaultConfig()), "sqlbasic", "paths", "pgxv5cases")
+	t.Parallel()
+	var results []*analysistest.Result
+	for _, pkg := range []string{"sqlbasic", "paths", "pgxv5cases"} {
+		results = append(results, lifted.run(t, diagnosticsOnly{t}, pkg)...)
+	}
 	var leaks, loops int
 	for _, r := range results {
 		for _, d := range r.Diagnostics {

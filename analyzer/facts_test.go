@@ -12,18 +12,21 @@ import (
 // borrowers and owning structs — as facts, and the diagnostics they make
 // possible over a chain of three packages (app wraps wrap wraps tenant).
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.DefaultConfig()), "xpkg/...")
+	t.Parallel()
+	lifted.run(t, t, "xpkg/...")
 }
 
 // TestPoolFacts checks the facts that tell a getter of a shared pool from a
 // function that creates one.
 func TestPoolFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.New(analyzer.DefaultConfig()), "pools")
+	t.Parallel()
+	lifted.run(t, t, "pools")
 }
 
 // TestConfigFile runs the analysis with the in-house resources of
 // testdata/inhouse.yml.
 func TestConfigFile(t *testing.T) {
+	t.Parallel()
 	cfg := analyzer.DefaultConfig()
 	cfg.ConfigFile = filepath.Join(analysistest.TestData(), "inhouse.yml")
 	analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(cfg), "inhouse")

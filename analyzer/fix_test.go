@@ -10,5 +10,6 @@ import (
 // TestSuggestedFixes checks the deferred releases connrelease suggests
 // against fixes.go.golden.
 func TestSuggestedFixes(t *testing.T) {
+	t.Parallel()
 	analysistest.RunWithSuggestedFixes(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(analyzer.DefaultConfig()), "fixes")
 }

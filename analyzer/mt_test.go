@@ -2,10 +2,6 @@ package analyzer_test
 
 import (
 	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
-
-	"github.com/connrelease/connrelease/analyzer"
 )
 
 // TestMT runs the multi-tenant service of testdata/src/mt: a platform
@@ -13,5 +9,6 @@ import (
 // structs (mt/db), repositories wrapping it (mt/repo), and the handlers and
 // jobs that use both (mt/handlers). Only diagnostics are checked.
 func TestMT(t *testing.T) {
-	analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(analyzer.DefaultConfig()), "mt/...")
+	t.Parallel()
+	lifted.run(t, diagnosticsOnly{t}, "mt/...")
 }

@@ -16,18 +16,18 @@ import (
 // TestSuitesNaiveForm does the suites: the facts exported (xpkg, pools)
 // and the diagnostics must be those of the lifted form.
 func TestNaiveForm(t *testing.T) {
-	naive := analyzer.WithNaiveForm(analyzer.DefaultConfig())
+	t.Parallel()
 	t.Run("facts", func(t *testing.T) {
-		analysistest.Run(t, analysistest.TestData(), analyzer.New(naive), "xpkg/...")
+		naive.run(t, t, "xpkg/...")
 	})
 	t.Run("pools", func(t *testing.T) {
-		analysistest.Run(t, analysistest.TestData(), analyzer.New(naive), "pools")
+		naive.run(t, t, "pools")
 	})
 	t.Run("mt", func(t *testing.T) {
-		analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(naive), "mt/...")
+		naive.run(t, diagnosticsOnly{t}, "mt/...")
 	})
 	t.Run("config", func(t *testing.T) {
-		cfg := naive
+		cfg := analyzer.WithNaiveForm(analyzer.DefaultConfig())
 		cfg.ConfigFile = filepath.Join(analysistest.TestData(), "inhouse.yml")
 		analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(cfg), "inhouse")
 	})
@@ -38,6 +38,7 @@ func TestNaiveForm(t *testing.T) {
 // package in naive form, says so under -unjudged, and still reports exactly
 // the leaks, at their returns.
 func TestLargeFunction(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString("package large\n\nimport (\n\t\"context\"\n\t\"database/sql\"\n\t\"errors\"\n)\n\nvar errStop = errors.New(\"stop\")\n\n")
 	b.WriteString("func Big(ctx context.Context, db *sql.DB, flags []bool) (int, error) { // want `too large to lift`\n\ttotal := 0\n")

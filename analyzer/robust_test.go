@@ -12,6 +12,7 @@ import (
 // is reported at that function, as an internal error, and that the other
 // functions of the package are still analysed.
 func TestPanicInOneFunction(t *testing.T) {
+	t.Parallel()
 	cfg := DefaultConfig()
 	cfg.beforeFunc = func(fn *ssa.Function) {
 		if fn.Name() == "boom" {

@@ -2,10 +2,6 @@ package analyzer_test
 
 import (
 	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
-
-	"github.com/connrelease/connrelease/analyzer"
 )
 
 // suites are the analysistest packages under testdata/src: each case is a
@@ -33,7 +29,7 @@ func TestSuites(t *testing.T) {
 	for _, s := range suites {
 		t.Run(s.pkg, func(t *testing.T) {
 			t.Parallel()
-			analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(analyzer.DefaultConfig()), s.pkg)
+			lifted.run(t, diagnosticsOnly{t}, s.pkg)
 		})
 	}
 }
@@ -45,7 +41,7 @@ func TestSuitesNaiveForm(t *testing.T) {
 	for _, s := range suites {
 		t.Run(s.pkg, func(t *testing.T) {
 			t.Parallel()
-			analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(analyzer.WithNaiveForm(analyzer.DefaultConfig())), s.pkg)
+			naive.run(t, diagnosticsOnly{t}, s.pkg)
 		})
 	}
 }

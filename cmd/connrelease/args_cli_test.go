@@ -1,7 +1,6 @@
-package main_test
+package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,7 +35,7 @@ func TestConfigUnderVet(t *testing.T) {
 	for _, p := range []string{"a", "b", "c"} {
 		files = append(files, p+"/"+p+".go", strings.Replace(leakyPackage, "%s", p, 1))
 	}
-	dir := module(t, files...)
+	dir := writeModule(t, files...)
 
 	out, code := run(t, dir, "go", "vet", "-vettool="+bin, "-config=good.yml", "./...")
 	if code != 1 || strings.Count(out, "is not closed on every path") != 3 || strings.Contains(out, "good.yml") {
@@ -56,7 +55,7 @@ func TestConfigUnderVet(t *testing.T) {
 // with, as GOFLAGS=-tags does.
 func TestTags(t *testing.T) {
 	bin := build(t)
-	dir := module(t,
+	dir := writeModule(t,
 		"p/p.go", "package p\n",
 		"p/extra.go", "//go:build integration\n\n"+strings.Replace(leakyPackage, "%s", "p", 1))
 	if out, code := run(t, dir, bin, "./..."); code != 0 {
@@ -78,21 +77,4 @@ func TestVersion(t *testing.T) {
 	if out, code := run(t, t.TempDir(), bin, "-V=full"); code != 0 || !strings.Contains(out, "buildID=") {
 		t.Errorf("-V=full: exit %d:\n%s", code, out)
 	}
-}
-
-// module makes a module in a temporary directory from name/content pairs.
-func module(t *testing.T, files ...string) string {
-	t.Helper()
-	dir := t.TempDir()
-	files = append(files, "go.mod", "module example.com/m\n\ngo 1.26.0\n")
-	for i := 0; i+1 < len(files); i += 2 {
-		path := filepath.Join(dir, files[i])
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(files[i+1]), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }

@@ -1,50 +1,56 @@
-package main_test
+package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 )
 
-// The command, built once per test binary by build, in binDir.
-var (
-	buildOnce sync.Once
-	binDir    string
-	buildErr  error
-)
+// command is the command, built by the first test that runs it.
+var command struct {
+	once sync.Once
+	dir  string // a temporary directory, removed by TestMain
+	bin  string
+	err  error
+}
 
 func TestMain(m *testing.M) {
-	code := m.Run()
-	if binDir != "" {
-		_ = os.RemoveAll(binDir)
+	status := m.Run()
+	if command.dir != "" {
+		_ = os.RemoveAll(command.dir)
 	}
-	os.Exit(code)
+	os.Exit(status)
 }
 
 // build compiles the command once per test binary and returns its path.
 func build(t *testing.T) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		binDir, buildErr = os.MkdirTemp("", "connrelease-test-")
-		if buildErr != nil {
+	command.once.Do(func() {
+		if command.dir, command.err = os.MkdirTemp("", "connrelease-test"); command.err != nil {
 			return
 		}
-		if out, err := exec.Command("go", "build", "-o", binDir, ".").CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %w\n%s", err, out)
+		command.bin = filepath.Join(command.dir, "connrelease")
+		if runtime.GOOS == "windows" {
+			command.bin += ".exe"
+		}
+		if out, err := exec.Command("go", "build", "-o", command.bin, ".").CombinedOutput(); err != nil {
+			command.err = fmt.Errorf("go build: %w\n%s", err, out)
 		}
 	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	if command.err != nil {
+		t.Fatal(command.err)
 	}
-	return filepath.Join(binDir, "connrelease")
+	return command.bin
 }
 
 func run(t *testing.T, dir string, name string, args ...string) (string, int) {
@@ -68,6 +74,7 @@ func run(t *testing.T, dir string, name string, args ...string) (string, int) {
 // multi-tenant example: every leak of the leaking version, with its line,
 // and nothing for the fixed version. go vet -vettool reports the same.
 func TestExample(t *testing.T) {
+	t.Parallel()
 	bin := build(t)
 	root, _ := filepath.Abs("../..")
 	want := []string{
@@ -193,6 +200,7 @@ func absolute(root, out string) string {
 // TestBadInput checks that input that does not load gives a clear error
 // with its position and exit status 1, never a panic.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	bin := build(t)
 	dir, _ := filepath.Abs("testdata/bad")
 	for _, tc := range []struct {
@@ -333,9 +341,11 @@ func get(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
 }
 
 // TestFixesApplied applies every suggested fix of the analyzer's fixes
-// testdata with -fix, then checks that the code still builds and that only
-// the two leaks without a fix are reported any more.
+// testdata with -fix, then checks that the code is fixes.go.golden, that it
+// still builds, and that only the leaks that offered no fix are reported
+// any more.
 func TestFixesApplied(t *testing.T) {
+	t.Parallel()
 	bin := build(t)
 	src, _ := filepath.Abs("../../analyzer/testdata/src")
 	gopath := t.TempDir()
@@ -357,37 +367,71 @@ func TestFixesApplied(t *testing.T) {
 		}
 		return string(out), 0
 	}
-	if out, code := runIn(bin, "fixes"); code != 3 || strings.Count(out, "on every path") != 12 {
-		t.Fatalf("before -fix: exit %d, want 3 with 12 leaks:\n%s", code, out)
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	// Before -fix: every leak of the testdata, each with its expectation
+	// there, and which of them offer a fix.
+	out, code := runIn(bin, "-json", "fixes")
+	var report map[string]map[string][]struct {
+		Message string
+		Fixes   []json.RawMessage `json:"suggested_fixes"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil || code != 0 {
+		t.Fatalf("-json: exit %d, %v:\n%s", code, err, out)
+	}
+	leaks, unfixable := 0, 0
+	for _, d := range report["fixes"]["connrelease"] {
+		if strings.Contains(d.Message, "on every path") {
+			leaks++
+		}
+		if len(d.Fixes) == 0 {
+			unfixable++
+		}
+	}
+	if want := strings.Count(read("fixes.go"), "// want"); leaks != want || unfixable == leaks {
+		t.Fatalf("before -fix: %d leaks, %d of them with no fix; want %d leaks, some with a fix:\n%s", leaks, unfixable, want, out)
 	}
 	// -fix -diff prints each fix as a diff and changes no file.
 	before, err := os.ReadFile(filepath.Join(dir, "fixes.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, code := runIn(bin, "-fix", "-diff", "fixes")
-	if code != 3 || strings.Count(out, "\n+\tdefer ") != 10 || !strings.Contains(out, "connrelease: 2 reported with no suggested fix") {
-		t.Errorf("-fix -diff: exit %d, want 3, ten added defers and the two leaks without a fix:\n%s", code, out)
+	// With leaks that offer no fix, -fix lists them and exits 3.
+	unfixed := fmt.Sprintf("connrelease: %d reported with no suggested fix, to be fixed by hand:\n", unfixable)
+	out, code = runIn(bin, "-fix", "-diff", "fixes")
+	if code != 3 || strings.Count(out, "\n+\tdefer ") != leaks-unfixable || !strings.Contains(out, unfixed) {
+		t.Errorf("-fix -diff: exit %d, want 3, %d added defers and the %d leaks without a fix:\n%s", code, leaks-unfixable, unfixable, out)
 	}
 	if after, err := os.ReadFile(filepath.Join(dir, "fixes.go")); err != nil || !bytes.Equal(before, after) {
 		t.Fatalf("-fix -diff changed fixes.go (%v)", err)
 	}
-	if out, code := runIn(bin, "-fix", "fixes"); code != 3 || !strings.Contains(out, "connrelease: 2 reported with no suggested fix, to be fixed by hand:\nfixes.go:127:15: conn") {
-		t.Fatalf("-fix: exit %d, want 3 with the two leaks without a fix listed:\n%s", code, out)
+	if out, code := runIn(bin, "-fix", "fixes"); code != 3 || !strings.Contains(out, unfixed+"fixes.go:127:15: conn") {
+		t.Fatalf("-fix: exit %d, want 3 with the leaks without a fix listed:\n%s", code, out)
+	}
+	if read("fixes.go") != read("fixes.go.golden") {
+		t.Errorf("-fix does not give fixes.go.golden:\n%s", read("fixes.go"))
 	}
 	if out, code := runIn("go", "vet", "fixes"); code != 0 {
 		t.Fatalf("the fixed code does not build:\n%s", out)
 	}
-	out, code = runIn(bin, "fixes")
-	if code != 3 || strings.Count(out, "on every path") != 2 ||
-		!strings.Contains(out, "the return at line 144 leaks it") || !strings.Contains(out, "the return at line 158 leaks it") { // 134 and 148 before the ten defers
-		t.Fatalf("after -fix: exit %d, want 3 with the two leaks that have no fix:\n%s", code, out)
+	want := 0 // the exit status: 3 with diagnostics
+	if unfixable > 0 {
+		want = 3
+	}
+	if out, code := runIn(bin, "fixes"); code != want || strings.Count(out, "on every path") != unfixable {
+		t.Fatalf("after -fix: exit %d, want %d with the %d leaks that offered no fix:\n%s", code, want, unfixable, out)
 	}
 }
 
 // TestVetFlags checks that the analyzer's flags pass through go vet, and
 // that the exit status is vet's: 1 with reports, 0 without.
 func TestVetFlags(t *testing.T) {
+	t.Parallel()
 	bin := build(t)
 	dir := t.TempDir()
 	write := func(name, text string) {

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -156,6 +155,7 @@ func runInProcess(t *testing.T, dir string, args ...string) (status int, stdout,
 }
 
 func TestSARIFQuickstart(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	root := repoRoot(t)
 	status, out, stderr := runInProcess(t, root, "./examples/quickstart/")
@@ -223,6 +223,7 @@ func TestSARIFQuickstart(t *testing.T) {
 // The multi-tenant example: the leaking version has results of two
 // checks, across database/sql and pgx; the fixed version none.
 func TestSARIFMultitenant(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	status, out, stderr := runInProcess(t, repoRoot(t), "./examples/multitenant/...")
 	if status != 0 {
@@ -304,6 +305,7 @@ func Leak(db *sql.DB) (n int, err error) {
 // A package with tests is loaded twice (p and p [p.test]); each
 // diagnostic is one result all the same. Columns count UTF-16 code units.
 func TestSARIFDeferInLoopAndTests(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	dir := writeModule(t,
 		"store/store.go", loops,
@@ -350,6 +352,7 @@ func TestSARIFDeferInLoopAndTests(t *testing.T) {
 }
 
 func TestSARIFCleanPackage(t *testing.T) {
+	t.Parallel()
 	sch := compileSchema(t)
 	dir := writeModule(t, "ok/ok.go", "package ok\n\nfunc Add(a, b int) int { return a + b }\n")
 	status, out, stderr := runInProcess(t, dir, "./...")
@@ -364,6 +367,7 @@ func TestSARIFCleanPackage(t *testing.T) {
 
 // Load and type errors: file:line:col: message on stderr, status 1, no log.
 func TestSARIFLoadErrors(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t,
 		"bad/bad.go", "package bad\n\nfunc F() int { return \"x\" }\n",
 		"syntax/s.go", "package syntax\n\nfunc G( {\n",
@@ -437,17 +441,12 @@ func TestSplitSARIFFlag(t *testing.T) {
 // The built command: -sarif=FILE writes a valid log and exits 0, load
 // errors exit 1, and without -sarif it is the single-checker as before.
 func TestCommand(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
 	sch := compileSchema(t)
-	bin := filepath.Join(t.TempDir(), "connrelease")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := build(t)
 	root := repoRoot(t)
 	run := func(dir string, args ...string) (int, string) {
 		cmd := exec.Command(bin, args...)
