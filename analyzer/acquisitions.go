@@ -229,7 +229,7 @@ func (fa *funcAnalysis) linkChildren() {
 	for i, o := range fa.obls {
 		c := o.call.Common()
 		f := ssaq.CalleeFunc(c)
-		if !fa.pkg.cat.tied[funcKey(f)] {
+		if !fa.pkg.cat.tied[funcKey(f)] && !fa.pkg.tiedThroughInterface(c) {
 			continue
 		}
 		recv := c.Value
@@ -284,17 +284,21 @@ func fromClosedPool(q *ssaq.Index, call *ssa.Call, closes map[ssa.Value][]*ssa.C
 }
 
 // acquisition returns the obligation that call creates, or nil: a call of
-// the catalog, or of a function whose fact says it acquires.
+// the catalog, of an interface method that hands a resource out
+// (interfaces.go), or of a function whose fact says it acquires.
 func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 	f := ssaq.CalleeFunc(call.Common())
 	if f == nil || f.Pkg() == nil {
 		return nil
 	}
 	index, releaseFunc := 0, -1
-	if !fa.pkg.cat.packages[f.Pkg().Path()] || !fa.pkg.cat.acquirers[funcKey(f)] {
-		if call.Common().IsInvoke() {
+	switch {
+	case fa.pkg.cat.packages[f.Pkg().Path()] && fa.pkg.cat.acquirers[funcKey(f)]:
+	case call.Common().IsInvoke():
+		if !fa.pkg.interfaceAcquires(f) {
 			return nil
 		}
+	default:
 		fact := fa.pkg.factOf(f)
 		if fact == nil || len(fact.Acquires) == 0 {
 			return nil

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/types"
 	"maps"
+	"strings"
 )
 
 // This file is the resource catalog: which types must be given back, which
@@ -221,6 +222,10 @@ type catalog struct {
 	// (the packages of the configuration file are: they are the user's).
 	packages  map[string]bool
 	libraries map[string]bool
+	// acquirerNames maps a method or function name to the acquirers so
+	// named (interfaces.go: the shapes a program interface may mirror).
+	acquirerNames map[string][]string
+	std           *stdPackages
 }
 
 func newCatalog() *catalog {
@@ -232,9 +237,11 @@ func newCatalog() *catalog {
 		noReturn:  map[string]bool{},
 		borrowers: map[string]bool{},
 		packages:  map[string]bool{},
+		std:       &stdPackages{},
 
-		pools:        map[string]bool{},
-		poolCreators: map[string]bool{},
+		acquirerNames: map[string][]string{},
+		pools:         map[string]bool{},
+		poolCreators:  map[string]bool{},
 	}
 	for _, r := range builtinResources() {
 		r := r
@@ -243,7 +250,7 @@ func newCatalog() *catalog {
 	}
 	c.libraries = maps.Clone(c.packages)
 	for _, k := range builtinAcquirers() {
-		c.acquirers[k] = true
+		c.addAcquirer(k)
 	}
 	for _, k := range builtinTied() {
 		c.tied[k] = true
@@ -255,6 +262,15 @@ func newCatalog() *catalog {
 		c.borrowers[p] = true
 	}
 	return c
+}
+
+// addAcquirer adds the acquirer key.
+func (c *catalog) addAcquirer(key string) {
+	if !c.acquirers[key] {
+		c.acquirers[key] = true
+		name := key[strings.LastIndex(key, ".")+1:]
+		c.acquirerNames[name] = append(c.acquirerNames[name], key)
+	}
 }
 
 // funcKey names f as the catalog does, or returns "" for a method of an

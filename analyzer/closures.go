@@ -89,6 +89,21 @@ func (fa *funcAnalysis) computeEffect(fn *ssa.Function, input ssa.Value, kind, c
 	return effect{kind: never}
 }
 
+// effectWhereNil is fn's effect on input where its parameter errp, the
+// error of the acquisition of o, is nil: where it is not, there is nothing
+// to give back. Never or always, for a call that runs now.
+func (fa *funcAnalysis) effectWhereNil(fn *ssa.Function, input ssa.Value, kind, content aliasKind, o *obligation, errp ssa.Value) effect {
+	if len(fn.Blocks) == 0 || fa.depth >= maxDepth {
+		return effect{kind: always}
+	}
+	in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(fa.pkg, input, kind, content)}
+	sub, j := fa.pkg.judgeInput(fn, in, map[ssa.Value]ssaq.Truth{errp: ssaq.False}, fa.depth+1, fa.effects)
+	if j.verdicts[0].heldAtExit {
+		return effect{kind: never}
+	}
+	return effect{kind: always, method: releaseName(sub)}
+}
+
 // judgeInput runs the dataflow of fn over one input that is held on entry —
 // a parameter, a captured variable, a field of the receiver — under
 // assumptions about fn's free variables, and returns the analysis and its

@@ -307,7 +307,7 @@ func (c *catalog) apply(cfg *fileConfig) {
 		c.packages[r.pkg] = true
 	}
 	for _, a := range cfg.acquirers {
-		c.acquirers[a] = true
+		c.addAcquirer(a)
 		c.packages[pkgOfKey(a)] = true
 	}
 	for k, p := range cfg.consumers {

@@ -96,10 +96,7 @@ func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
 	case *ssa.Defer:
 		fa.callEvents(instr, instr.Common(), instr, emit)
 	case *ssa.Go:
-		// A goroutine that gets the resource owns it now.
-		c := instr.Common()
-		fa.handOver(instr, emit, c.Value)
-		fa.handOver(instr, emit, c.Args...)
+		fa.goEvents(instr, emit)
 	case *ssa.Return:
 		if !fa.keepReturned {
 			fa.handOver(instr, emit, instr.Results...)
@@ -124,6 +121,61 @@ func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
 			emit(event{kind: evNoReturn, obl: -1, instr: instr})
 		}
 	}
+}
+
+// goEvents: a goroutine that gets the resource owns it now, unless its
+// body only uses it (a function literal whose effect on it is never, a
+// function whose fact borrows it): then it is borrowed, and whoever started
+// the goroutine still holds it (a *redis.PubSub handed to a goroutine that
+// only reads from it).
+func (fa *funcAnalysis) goEvents(instr *ssa.Go, emit func(event)) {
+	c := instr.Common()
+	callee, _ := fa.pkg.q.Resolve(c.Value)
+	fn, bindings := ssaq.ClosureOf(callee)
+	var fact *funcFact
+	if f := ssaq.CalleeFunc(c); fn == nil && f != nil && !c.IsInvoke() {
+		fact = fa.pkg.factOf(f)
+	}
+	borrowed := func(v ssa.Value, r aliasRef, input ssa.Value, param int) bool {
+		switch {
+		case fn != nil && input != nil:
+			o := fa.obls[r.obl]
+			content := aliasKind(0)
+			if r.kind == cell {
+				content = o.aliases.content[v]
+			}
+			return fa.effectOf(fn, input, r.kind, content, o).kind == never
+		case fact != nil && param >= 0:
+			return has(fact.Borrows, param) && r.kind == direct
+		}
+		return false
+	}
+	give := func(vs []ssa.Value, input func(i int) ssa.Value, param func(i int) int) {
+		for i, v := range vs {
+			for _, r := range fa.aliasesOf(v) {
+				if !borrowed(v, r, input(i), param(i)) {
+					emit(event{kind: evHandOver, obl: r.obl, instr: instr})
+				}
+			}
+		}
+	}
+	noInput := func(int) ssa.Value { return nil }
+	noParam := func(int) int { return -1 }
+	if fn != nil {
+		give(bindings, func(i int) ssa.Value { return valueAt(fn.FreeVars, i) }, noParam)
+		give(c.Args, func(i int) ssa.Value { return valueAt(fn.Params, i) }, noParam)
+		return
+	}
+	give([]ssa.Value{c.Value}, noInput, noParam)
+	give(c.Args, noInput, func(i int) int { return i })
+}
+
+// valueAt returns vs[i] as a value, or nil past its end.
+func valueAt[V ssa.Value](vs []V, i int) ssa.Value {
+	if i < len(vs) {
+		return vs[i]
+	}
+	return nil
 }
 
 // A giver emits the events of one call that gives resources back, now or
@@ -163,7 +215,9 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		return
 	}
 	// A function literal or a bound method: judge what its body does.
-	if fn, bindings := ssaq.ClosureOf(c.Value); fn != nil {
+	// In naive form, a local variable holds it.
+	callee, _ := fa.pkg.q.Resolve(c.Value)
+	if fn, bindings := ssaq.ClosureOf(callee); fn != nil {
 		fa.closureCallEvents(instr, fn, bindings, c.Args, def, emit)
 		return
 	}
@@ -173,13 +227,15 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 	// A function with a fact: of this package or another.
 	f := ssaq.CalleeFunc(c)
 	if f != nil && !c.IsInvoke() {
-		if fact := fa.pkg.factOf(f); fact != nil {
+		if fact := fa.pkg.factOf(f); fact != nil && !fa.undescribedArg(c, fact) {
 			fa.factCallEvents(instr, c, f.Name(), fact, def, g)
 			return
 		}
 	}
-	// A function of this package without a fact: judge what its body does
-	// with what it is given.
+	// A function of this package without a fact, or whose fact does not
+	// say what it does with a resource it is given (a parameter of an
+	// interface type that cannot give it back, `p preparer`): judge what
+	// its body does with what it is given.
 	if callee := c.StaticCallee(); callee != nil && len(callee.Blocks) > 0 && callee.Pkg == fa.fn.Pkg && !c.IsInvoke() {
 		fa.closureCallEvents(instr, callee, nil, c.Args, def, emit)
 		return
@@ -192,6 +248,39 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 	default:
 		fa.opaqueCallEvents(c, f, g)
 	}
+}
+
+// errorParam returns the parameter of fn that args pass o's error to, if
+// one does.
+func (fa *funcAnalysis) errorParam(fn *ssa.Function, args []ssa.Value, o *obligation) ssa.Value {
+	if o.errv == nil {
+		return nil
+	}
+	for j, a := range args {
+		if v, _ := fa.pkg.q.Resolve(a); v == o.errv && j < len(fn.Params) {
+			return fn.Params[j]
+		}
+	}
+	return nil
+}
+
+// undescribedArg reports whether the call of a function of this package
+// passes a resource to a parameter that fact does not describe: its type
+// is no resource type, so the fact holds nothing of it.
+func (fa *funcAnalysis) undescribedArg(c *ssa.CallCommon, fact *funcFact) bool {
+	callee := c.StaticCallee()
+	if callee == nil || callee.Pkg != fa.fn.Pkg || len(callee.Blocks) == 0 {
+		return false
+	}
+	for i, a := range c.Args {
+		if len(fa.aliasesOf(a)) == 0 || fact.describes(i) {
+			continue
+		}
+		if i < len(callee.Params) && fa.pkg.paramResource(callee.Params[i].Type()) == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // builtinCallEvents: append and copy store what they are given in memory
@@ -228,11 +317,13 @@ func (fa *funcAnalysis) releaseMethodEvents(c *ssa.CallCommon, g giver) bool {
 
 // funcValueCallEvents judges a call of a function value we cannot see. If
 // the value is a closure holding the resource, suppose it releases it. An
-// argument whose parameter is of an interface type (an io.Closer) is
-// supposed handed over; one passed as its own type (a callback
-// `func(*sql.Tx) error`) is supposed borrowed: such callbacks use the
-// resource, and its owner gives it back — unless the call is deferred: one
-// defers a cleanup (`defer r.CloseConn(ctx, conn)`).
+// argument passed as a resource type, its own or an interface that is one
+// (a callback `func(*sql.Tx) error`, `func(pgx.Tx) error`, the program's
+// `func(Tx) error`) or as an interface that cannot give it back, is supposed
+// borrowed: such callbacks use the resource, and its owner gives it back —
+// unless the call is deferred: one defers a cleanup (`defer
+// r.CloseConn(ctx, conn)`). One passed as an interface that can (an
+// io.Closer) or as any is supposed handed over.
 func (fa *funcAnalysis) funcValueCallEvents(c *ssa.CallCommon, g giver) {
 	for _, r := range fa.aliasesOf(c.Value) {
 		fa.couldNotJudge(g.instr.Pos(), "calls a function value that holds the resource; supposing it releases it")
@@ -240,13 +331,37 @@ func (fa *funcAnalysis) funcValueCallEvents(c *ssa.CallCommon, g giver) {
 	}
 	params := c.Signature().Params()
 	for i, a := range c.Args {
-		if !g.deferred && i < params.Len() && !types.IsInterface(params.At(i).Type()) {
-			continue
-		}
 		for _, r := range fa.aliasesOf(a) {
-			g.handOver(r.obl)
+			if g.deferred || i >= params.Len() || !fa.borrowedAs(r, params.At(i).Type()) {
+				g.handOver(r.obl)
+			}
 		}
 	}
+}
+
+// borrowedAs reports whether a callback is supposed to borrow what r
+// stands for when it is passed as a parameter of type t: t is not an
+// interface; or it is the resource's own type or a resource type itself;
+// or an interface with methods, none of which gives the resource back
+// (`fn func(sqlx.ExecerContext) error` given a transaction).
+func (fa *funcAnalysis) borrowedAs(r aliasRef, t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return true
+	}
+	if r.kind != direct {
+		return false
+	}
+	o := fa.obls[r.obl]
+	if types.Identical(t, o.typ) || fa.pkg.resourceOf(t) != nil {
+		return true
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if releaseMethod(o.res, iface.Method(i).Name()) {
+			return false
+		}
+	}
+	return iface.NumMethods() > 0
 }
 
 // opaqueCallEvents judges a call of a function or method whose body we do
@@ -441,6 +556,11 @@ func (fa *funcAnalysis) closureCallEvents(instr ssa.Instruction, fn *ssa.Functio
 					continue
 				}
 				s := fa.effectOf(fn, in, r.kind, content, o)
+				if errp := fa.errorParam(fn, args, o); errp != nil && def == nil && s.kind == always && in != nil {
+					// Called now with the acquisition's results (`h(tx.QueryContext(ctx,
+					// q))`): what it does where their error is nil.
+					s = fa.effectWhereNil(fn, in, r.kind, content, o, errp)
+				}
 				switch {
 				case s.kind == never:
 				case def == nil:

@@ -60,6 +60,12 @@ func (f *funcFact) passesThrough(i int) bool {
 	return false
 }
 
+// describes reports whether the fact says what the function does with
+// parameter i.
+func (f *funcFact) describes(i int) bool {
+	return has(f.Releases, i) || has(f.Borrows, i) || has(f.ReleasesOnError, i) || has(f.TakesOnSuccess, i) || f.passesThrough(i)
+}
+
 func (*funcFact) AFact() {}
 
 func (f *funcFact) String() string {

@@ -25,6 +25,7 @@ func (e *pkgAnalysis) computeOwners(funcs []*ssa.Function) {
 			methods[n.Origin().Obj()] = append(methods[n.Origin().Obj()], fn)
 		}
 	}
+	found := false
 	for round := 0; round < 3; round++ {
 		changed := false
 		for obj, ms := range methods {
@@ -51,6 +52,14 @@ func (e *pkgAnalysis) computeOwners(funcs []*ssa.Function) {
 		if !changed {
 			break
 		}
+		found = true
+	}
+	if found {
+		// The facts computed on the way were computed before every owner
+		// was known: a method's receiver of an owning type was no resource
+		// then. They are computed again when asked.
+		clear(e.facts)
+		clear(e.ifaceAcquirers)
 	}
 }
 

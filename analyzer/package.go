@@ -27,6 +27,12 @@ type pkgAnalysis struct {
 	syn          *syntaxIndex
 	// q answers the package's SSA queries, once per function.
 	q *ssaq.Index
+	// ifaces memoises the program interfaces' resource types,
+	// ifaceAcquirers the interface methods' verdicts (interfaces.go); deps
+	// are the packages the package depends on, by path.
+	ifaces         map[*types.TypeName]*resourceType
+	ifaceAcquirers map[*types.Func]bool
+	deps           map[string]*types.Package
 }
 
 func newPkgAnalysis(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function, q *ssaq.Index) *pkgAnalysis {
@@ -39,6 +45,9 @@ func newPkgAnalysis(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function, q 
 		computing: map[*types.Func]bool{},
 		src:       map[*types.Func]*ssa.Function{},
 		unjudged:  new([]unjudgedPlace),
+
+		ifaces:         map[*types.TypeName]*resourceType{},
+		ifaceAcquirers: map[*types.Func]bool{},
 	}
 	for _, fn := range funcs {
 		if f, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
@@ -49,7 +58,8 @@ func newPkgAnalysis(pass *analysis.Pass, cat *catalog, funcs []*ssa.Function, q 
 }
 
 // resourceOf returns the resource type of values of type t: from the
-// catalog, or an owning struct of this package or (by fact) another.
+// catalog, a program interface that gives its values back, or an owning
+// struct of this package or (by fact) another.
 func (e *pkgAnalysis) resourceOf(t types.Type) *resourceType {
 	if r := e.cat.resourceOf(t); r != nil {
 		return r
@@ -59,6 +69,14 @@ func (e *pkgAnalysis) resourceOf(t types.Type) *resourceType {
 		return nil
 	}
 	obj := n.Origin().Obj()
+	if types.IsInterface(n) {
+		r, ok := e.ifaces[obj]
+		if !ok {
+			r = e.cat.interfaceResource(t)
+			e.ifaces[obj] = r
+		}
+		return r
+	}
 	if r, ok := e.owners[obj]; ok {
 		return r
 	}

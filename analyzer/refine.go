@@ -132,7 +132,7 @@ func (fa *funcAnalysis) kills(i int, cond ssa.Value, taken bool, x ssa.Value, is
 	}
 	if isNilCmp {
 		switch {
-		case (x == o.errv || containsValue(o.killOnErr, x) || fa.errorOnItsPaths(x, i)) && !isNilEdge:
+		case (x == o.errv || containsValue(o.killOnErr, x) || fa.errorOnItsPaths(x, i) || fa.forwardsError(x, o.errv)) && !isNilEdge:
 			return true
 		case isNilEdge && containsValue(o.killOnOK, x):
 			return true
@@ -153,6 +153,30 @@ func (fa *funcAnalysis) kills(i int, cond ssa.Value, taken bool, x ssa.Value, is
 	}
 	return false
 }
+
+// forwardsError reports whether x is the error result of a call given the
+// acquisition's error errv as its only error argument (gorm's
+// `db.AddError(err) == nil`, a `wrap(err)`): such a call is taken to fail
+// exactly where errv is not nil.
+func (fa *funcAnalysis) forwardsError(x, errv ssa.Value) bool {
+	call, ok := x.(*ssa.Call)
+	if !ok || errv == nil || !types.Identical(call.Type(), errorType) {
+		return false
+	}
+	forwards := false
+	for _, a := range call.Call.Args {
+		if !types.Identical(a.Type(), errorType) {
+			continue
+		}
+		if v, _ := fa.pkg.q.Resolve(a); v != errv {
+			return false
+		}
+		forwards = true
+	}
+	return forwards
+}
+
+var errorType = types.Universe.Lookup("error").Type()
 
 func containsValue(vs []ssa.Value, v ssa.Value) bool {
 	for _, x := range vs {
@@ -209,10 +233,17 @@ func (fa *funcAnalysis) selectSends(cond ssa.Value, i int) bool {
 }
 
 // assumed returns what the effect being computed supposes of v, when v
-// reads a free variable as it was on entry.
+// reads a free variable as it was on entry, or is a parameter (read from
+// its variable, in naive form).
 func (fa *funcAnalysis) assumed(v ssa.Value) (ssaq.Truth, bool) {
 	if len(fa.assume) == 0 {
 		return ssaq.Unknown, false
+	}
+	if p, _ := fa.pkg.q.Resolve(v); p != nil {
+		if _, isParam := p.(*ssa.Parameter); isParam {
+			want, ok := fa.assume[p]
+			return want, ok
+		}
 	}
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {

@@ -192,6 +192,9 @@ func usesCatalog(info *types.Info, cat *catalog) bool {
 		if pkg := sel.Obj().Pkg(); pkg != nil && cat.packages[pkg.Path()] {
 			return true
 		}
+		if f, ok := sel.Obj().(*types.Func); ok && cat.mayHandOut(f) {
+			return true // an acquisition through a program interface
+		}
 	}
 	return false
 }

@@ -16,6 +16,8 @@ var suites = []struct{ pkg, covers string }{
 	{"passthrough", "helpers that return the resource they are given: the caller still holds it, also through the result"},
 	{"conddefer", "releases deferred under a condition on the error: where its value at a return cannot be told, the release may not run"},
 	{"globalpools", "pools in package-level variables, stored and closed by main, TestMain or run; closed elsewhere"},
+	{"ifaces", "database/sql reached through the program's own interfaces: sqlc's DBTX, repositories, its own Tx, Rows and pool; getters; a package that imports no database library (ifaces/service)"},
+	{"ifaces/service", "store's interfaces used by a package that imports no database library"},
 	{"sqlxcases", "sqlx, releases through embedded database/sql types"},
 	{"rediscases", "go-redis v9 connections and subscriptions"},
 	{"suppress", "the connrelease:ignore directive: reason mandatory, stale directives reported"},

@@ -149,3 +149,47 @@ func (n *Notifier) forwardEventsToGoroutine(ctx context.Context, channel string,
 		}
 	}()
 }
+
+// A goroutine that only unsubscribes borrows the subscription: nothing
+// closes it, and its connection stays out of the pool.
+func (n *Notifier) unsubscribeInGoroutineLeaks(ctx context.Context, channel string) {
+	ps := n.rdb.Subscribe(ctx, channel) // want `ps \(\*redis\.PubSub from n\.rdb\.Subscribe\) is not closed on every path: the return at line 161 leaks it`
+	go func() {
+		<-ctx.Done()
+		_ = ps.Unsubscribe(context.Background(), channel)
+	}()
+}
+
+// A goroutine that closes it on every path takes it over.
+func (n *Notifier) closeInGoroutine(ctx context.Context, channel string) {
+	ps := n.rdb.Subscribe(ctx, channel)
+	go func() {
+		<-ctx.Done()
+		_ = ps.Close()
+	}()
+}
+
+// A goroutine started with a function that only reads from it borrows it
+// too; the caller closes it.
+func (n *Notifier) readInGoroutine(ctx context.Context, channel string, out chan<- string) {
+	ps := n.rdb.Subscribe(ctx, channel)
+	defer ps.Close()
+	done := make(chan struct{})
+	go forward(ps, out, done)
+	<-done
+}
+
+func forward(ps *redis.PubSub, out chan<- string, done chan<- struct{}) {
+	defer close(done)
+	for msg := range ps.Channel() {
+		out <- msg.Payload
+	}
+}
+
+// readInGoroutineLeaks forgets to close it.
+func (n *Notifier) readInGoroutineLeaks(ctx context.Context, channel string, out chan<- string) {
+	ps := n.rdb.Subscribe(ctx, channel) // want `ps \(\*redis\.PubSub from n\.rdb\.Subscribe\) is not closed on every path: the return at line 195 leaks it`
+	done := make(chan struct{})
+	go forward(ps, out, done)
+	<-done
+}

@@ -29,6 +29,13 @@ type Config struct {
 	MigrationsTable string
 }
 
+// Driver is golang-migrate's database.Driver, in part: an interface of the
+// program that is given back with Close, so a resource type itself.
+type Driver interface {
+	Open(url string) (Driver, error)
+	Close() error
+}
+
 // Postgres owns its connection: Close gives it back.
 type Postgres struct {
 	conn   *sql.Conn
@@ -64,12 +71,12 @@ func WithConnection(ctx context.Context, conn *sql.Conn, config *Config) (*Postg
 
 // WithInstance is the leak of upstream issue 1366: the connection is not
 // closed when WithConnection fails.
-func WithInstance(instance *sql.DB, config *Config) (*Postgres, error) {
+func WithInstance(instance *sql.DB, config *Config) (Driver, error) {
 	ctx := context.Background()
 	if err := instance.Ping(); err != nil {
 		return nil, err
 	}
-	conn, err := instance.Conn(ctx) // want `conn \(\*sql\.Conn from instance\.Conn\) is not closed on every path: the return at line 78 leaks it`
+	conn, err := instance.Conn(ctx) // want `conn \(\*sql\.Conn from instance\.Conn\) is not closed on every path: the return at line 85 leaks it`
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +89,7 @@ func WithInstance(instance *sql.DB, config *Config) (*Postgres, error) {
 }
 
 // WithInstanceFixed closes the connection when WithConnection fails.
-func WithInstanceFixed(instance *sql.DB, config *Config) (*Postgres, error) {
+func WithInstanceFixed(instance *sql.DB, config *Config) (Driver, error) {
 	ctx := context.Background()
 	conn, err := instance.Conn(ctx)
 	if err != nil {
@@ -97,8 +104,42 @@ func WithInstanceFixed(instance *sql.DB, config *Config) (*Postgres, error) {
 	return px, nil
 }
 
-func (p *Postgres) ensureVersionTable(ctx context.Context) error {
-	_, err := p.conn.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS "+p.config.MigrationsTable+" (version bigint)")
+// Open opens a pool and a driver over it, as upstream's does: judging it
+// asks for WithInstance's fact, and so for WithConnection's and
+// ensureVersionTable's, before *Postgres is known to own its connection.
+// Facts computed then are computed again once the owners are known.
+func (p *Postgres) Open(url string) (Driver, error) {
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		return nil, err
+	}
+	return WithInstance(db, &Config{})
+}
+
+// ensureVersionTable locks, as upstream's does, and unlocks in a deferred
+// closure that joins the errors.
+func (p *Postgres) ensureVersionTable(ctx context.Context) (err error) {
+	if err = p.Lock(); err != nil {
+		return err
+	}
+	defer func() {
+		if e := p.Unlock(); e != nil {
+			err = errors.Join(err, e)
+		}
+	}()
+	_, err = p.conn.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS "+p.config.MigrationsTable+" (version bigint)")
+	return err
+}
+
+// Lock takes the advisory lock.
+func (p *Postgres) Lock() error {
+	_, err := p.conn.ExecContext(context.Background(), "SELECT pg_advisory_lock(1)")
+	return err
+}
+
+// Unlock gives the advisory lock back.
+func (p *Postgres) Unlock() error {
+	_, err := p.conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock(1)")
 	return err
 }
 
