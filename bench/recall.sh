@@ -81,12 +81,14 @@ fetch() {
 		# Some modules served here have no entry the checksum database
 		# can be asked for through the proxy (it answers 404): fetch
 		# those without it, once the plain fetch has failed.
+		# (Explicit exits: errexit does not apply in a subshell on the
+		# left of ||.)
 		if ! go get -t "$pkg@$version" >"$mod/get.log" 2>&1; then
-			GOSUMDB=off go get -t "$pkg@$version" >>"$mod/get.log" 2>&1
+			GOSUMDB=off go get -t "$pkg@$version" >>"$mod/get.log" 2>&1 || exit 1
 		fi
 		# The loaders ask for the .info and go.mod of modules that go get
 		# did not need (tests of dependencies): list them once, online.
-		GOSUMDB=off go list -e -deps -test -json=ImportPath "$pkg" >/dev/null 2>>"$mod/get.log"
+		GOSUMDB=off go list -e -deps -test -json=ImportPath "$pkg" >/dev/null 2>>"$mod/get.log" || exit 1
 	) || {
 		tail -5 "$mod/get.log" >&2
 		return 1
@@ -163,7 +165,11 @@ while IFS=$'\t' read -r name module before after pkgdir file function leaked fix
 			ok=0
 			break
 		fi
-		src=$(cd "$mod" && GOPROXY=off go list -m -f '{{.Dir}}' "$module")/$file
+		if ! src=$(cd "$mod" && GOPROXY=off go list -m -f '{{.Dir}}' "$module"); then
+			ok=0
+			break
+		fi
+		src=$src/$file
 		if ! range=$("$bin/funcrange" "$src" "$function"); then
 			ok=0
 			break
