@@ -46,6 +46,10 @@ type obligation struct {
 	// guard is not lasting.
 	guards       []guard
 	computedAnew bool
+	// cancel is the cancel function of the context the resource was
+	// acquired with, derived in this function, when cancelling it gives
+	// the resource back (endedWithContext): calling it is a release.
+	cancel ssa.Value
 }
 
 // A condition is what a deferred closure needs to release: the variable
@@ -316,6 +320,9 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 	if o.res = fa.pkg.resourceOf(o.typ); o.res == nil {
 		return nil
 	}
+	if fa.pkg.cat.endedWithContext[funcKey(f)] && !call.Common().IsInvoke() {
+		o.cancel = fa.cancelOfContext(call.Common())
+	}
 	if results.Len() == 1 {
 		if refs := call.Referrers(); refs != nil && len(*refs) > 0 {
 			o.value = call
@@ -337,6 +344,40 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		}
 	}
 	return o
+}
+
+// cancelOfContext returns the cancel function of the context that c, a
+// static method call, passes first (after its receiver), when this
+// function derived that context (context.WithCancel, WithTimeout,
+// WithDeadline and their …Cause forms), or nil.
+func (fa *funcAnalysis) cancelOfContext(c *ssa.CallCommon) ssa.Value {
+	if len(c.Args) < 2 {
+		return nil
+	}
+	ctx, _ := fa.pkg.q.Resolve(c.Args[1])
+	ex, ok := ctx.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return nil
+	}
+	derive, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	f := ssaq.CalleeFunc(derive.Common())
+	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "context" {
+		return nil
+	}
+	switch f.Name() {
+	case "WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause":
+	default:
+		return nil
+	}
+	for _, ref := range *derive.Referrers() {
+		if cancel, ok := ref.(*ssa.Extract); ok && cancel.Index == 1 {
+			return cancel
+		}
+	}
+	return nil
 }
 
 // addCond adds c to the conditions of o's deferred releases, once.

@@ -157,6 +157,21 @@ func builtinTied() []string {
 	return keys
 }
 
+// builtinEndedWithContext lists acquirers whose resource database/sql gives
+// back by itself when the context it was acquired with is done: a
+// transaction is rolled back (Tx.awaitDone), rows are closed
+// (Rows.awaitDone); sqlx's go through database/sql's. Not a *sql.Conn, not
+// a statement, not a transaction of Begin(), not pgx's (the runtime oracle:
+// TxCanceledOnReturn, RowsCanceledOnReturn, SqlxCanceledOnReturn,
+// ConnCanceledOnReturnLeaks, TxOfBeginCanceledLeaks, PoolTxCanceledLeaks).
+// The context is the call's first argument.
+func builtinEndedWithContext() []string {
+	keys := prefixed(pkgSQL, "DB.BeginTx", "Conn.BeginTx",
+		"DB.QueryContext", "Conn.QueryContext", "Tx.QueryContext", "Stmt.QueryContext")
+	return append(keys, prefixed(pkgSQLX, "DB.BeginTxx", "Conn.BeginTxx",
+		"DB.QueryxContext", "Tx.QueryxContext", "Conn.QueryxContext", "Stmt.QueryxContext")...)
+}
+
 // builtinConsumers maps a function to the parameter it closes.
 func builtinConsumers() map[string]int {
 	return map[string]int{
@@ -182,10 +197,33 @@ func builtinNoReturn() []string {
 	return keys
 }
 
+// failsTest reports whether calling f marks a test failed and goes on
+// (t.Error, t.Errorf, t.Fail). A test that expects a call to fail and
+// discards its result (`if _, err := db.Query(bad); err == nil {
+// t.Error(…) }`) leaks it only on the path where the test fails already:
+// a discarded result is not reported on such a path (README,
+// Limitations). A resource the test keeps is.
+func failsTest(f *types.Func) bool {
+	if f.Pkg() == nil || f.Pkg().Path() != "testing" {
+		return false
+	}
+	switch f.Name() {
+	case "Error", "Errorf", "Fail":
+		return true
+	}
+	return false
+}
+
 // testify's require stops the test (t.FailNow) when its assertion fails:
 // after require.Error(t, err) the path goes on only where err is not nil,
 // after require.False(t, rows.Next()) only where Next returned false.
 const pkgRequire = "github.com/stretchr/testify/require"
+
+// testify's assert marks the test failed when its assertion fails, and
+// goes on: `assert.Error(t, err)` says the test expects the acquisition to
+// fail, and the path where it succeeded is a failing test's (failsTest):
+// its assertions are read as require's.
+const pkgAssert = "github.com/stretchr/testify/assert"
 
 var requireErrorFuncs = map[string]bool{
 	"Error": true, "Errorf": true, "ErrorIs": true, "ErrorIsf": true, "ErrorAs": true, "ErrorAsf": true,
@@ -209,9 +247,11 @@ type catalog struct {
 	resources map[string]*resourceType // "pkg.Name"
 	acquirers map[string]bool
 	tied      map[string]bool
-	consumers map[string]int
-	noReturn  map[string]bool
-	borrowers map[string]bool
+	// endedWithContext: builtinEndedWithContext.
+	endedWithContext map[string]bool
+	consumers        map[string]int
+	noReturn         map[string]bool
+	borrowers        map[string]bool
 	// pools and poolCreators extend the built-in pool types and the
 	// functions that create them (from the configuration).
 	pools        map[string]bool
@@ -233,11 +273,13 @@ func newCatalog() *catalog {
 		resources: map[string]*resourceType{},
 		acquirers: map[string]bool{},
 		tied:      map[string]bool{},
-		consumers: builtinConsumers(),
-		noReturn:  map[string]bool{},
-		borrowers: map[string]bool{},
-		packages:  map[string]bool{},
-		std:       &stdPackages{},
+
+		endedWithContext: map[string]bool{},
+		consumers:        builtinConsumers(),
+		noReturn:         map[string]bool{},
+		borrowers:        map[string]bool{},
+		packages:         map[string]bool{},
+		std:              &stdPackages{},
 
 		acquirerNames: map[string][]string{},
 		pools:         map[string]bool{},
@@ -254,6 +296,9 @@ func newCatalog() *catalog {
 	}
 	for _, k := range builtinTied() {
 		c.tied[k] = true
+	}
+	for _, k := range builtinEndedWithContext() {
+		c.endedWithContext[k] = true
 	}
 	for _, k := range builtinNoReturn() {
 		c.noReturn[k] = true

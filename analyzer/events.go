@@ -241,10 +241,17 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		return
 	}
 	switch {
+	case f == nil && fa.cancelEvents(c, g):
 	case f == nil:
 		fa.funcValueCallEvents(c, g)
 	case def == nil && fa.pkg.cat.isNoReturn(f):
 		emit(event{kind: evNoReturn, obl: -1, instr: instr})
+	case def == nil && failsTest(f):
+		for i, o := range fa.obls {
+			if fa.discarded(o) {
+				g.release(i, "") // a discarded result on a failing test's path
+			}
+		}
 	default:
 		fa.opaqueCallEvents(c, f, g)
 	}
@@ -264,6 +271,19 @@ func (fa *funcAnalysis) errorParam(fn *ssa.Function, args []ssa.Value, o *obliga
 	return nil
 }
 
+// discarded reports whether the program discards o's resource where it
+// acquires it (`_, err := db.Query(…)`, a call statement).
+func (fa *funcAnalysis) discarded(o *obligation) bool {
+	if o.call == nil || fa.pkg.syn == nil {
+		return false
+	}
+	site := fa.pkg.syn.calls[o.call.Pos()]
+	if site == nil {
+		return false
+	}
+	return site.stmt || len(site.lhs) > 0 && types.ExprString(site.lhs[0]) == "_"
+}
+
 // undescribedArg reports whether the call of a function of this package
 // passes a resource to a parameter that fact does not describe: its type
 // is no resource type, so the fact holds nothing of it.
@@ -281,6 +301,28 @@ func (fa *funcAnalysis) undescribedArg(c *ssa.CallCommon, fact *funcFact) bool {
 		}
 	}
 	return false
+}
+
+// cancelEvents judges a call of the cancel function of a context that
+// resources were acquired with (obligation.cancel): database/sql gives them
+// back once it is done. Deferred, it covers them whenever they are
+// acquired, as a deferred closure over their variable does. It reports
+// whether c called such a function.
+func (fa *funcAnalysis) cancelEvents(c *ssa.CallCommon, g giver) bool {
+	fn, _ := fa.pkg.q.Resolve(c.Value)
+	found := false
+	for i, o := range fa.obls {
+		if o.cancel == nil || o.cancel != fn {
+			continue
+		}
+		found = true
+		if g.deferred {
+			g.emit(event{kind: evDefer, obl: i, instr: g.instr, byCell: true, method: "cancel"})
+		} else {
+			g.release(i, "cancel")
+		}
+	}
+	return found
 }
 
 // builtinCallEvents: append and copy store what they are given in memory
@@ -370,7 +412,7 @@ func (fa *funcAnalysis) borrowedAs(r aliasRef, t types.Type) bool {
 func (fa *funcAnalysis) opaqueCallEvents(c *ssa.CallCommon, f *types.Func, g giver) {
 	if !g.deferred {
 		// testify's require: what the test goes on with.
-		if f.Pkg() != nil && f.Pkg().Path() == pkgRequire {
+		if f.Pkg() != nil && (f.Pkg().Path() == pkgRequire || f.Pkg().Path() == pkgAssert) {
 			fa.requireEvents(c, f, g.release)
 		}
 		if f.Name() == "Scan" {

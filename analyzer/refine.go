@@ -146,6 +146,9 @@ func (fa *funcAnalysis) kills(i int, cond ssa.Value, taken bool, x ssa.Value, is
 	if taken && o.errv != nil && impliesNonNil(fa.pkg.q, cond, o.errv) {
 		return true
 	}
+	if o.errv != nil && equalsSentinel(fa.pkg.q, cond, o.errv, taken) {
+		return true
+	}
 	if !taken && o.res.nextCloses {
 		if call, ok := cond.(*ssa.Call); ok && fa.isNextCall(o, call.Common()) {
 			return true
@@ -202,6 +205,33 @@ func impliesNonNil(q *ssaq.Index, cond, err ssa.Value) bool {
 		return false
 	}
 	return f.Name() == "As" || !ssaq.IsNil(call.Common().Args[1])
+}
+
+// equalsSentinel reports whether, on the edge where cond is taken, err
+// equals a package-level error variable (`err == context.Canceled`, `err
+// != io.EOF` not taken): such sentinels are not nil, so neither is err.
+func equalsSentinel(q *ssaq.Index, cond, err ssa.Value, taken bool) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) || taken != (bin.Op == token.EQL) {
+		return false
+	}
+	x, _ := q.Resolve(bin.X)
+	y, _ := q.Resolve(bin.Y)
+	if y == err {
+		x, y = y, x
+	}
+	if x != err {
+		return false
+	}
+	if mi, ok := y.(*ssa.MakeInterface); ok {
+		y = mi.X
+	}
+	load, ok := y.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	_, global := load.X.(*ssa.Global)
+	return global
 }
 
 // selectSends reports whether cond is the test `chosen == k` of a select

@@ -91,7 +91,7 @@ func expectedToPanic(fn *ssa.Function) bool {
 		if f == nil || f.Pkg() == nil || !strings.HasPrefix(f.Name(), "Panics") {
 			continue
 		}
-		if p := f.Pkg().Path(); p != pkgRequire && p != "github.com/stretchr/testify/assert" {
+		if p := f.Pkg().Path(); p != pkgRequire && p != pkgAssert {
 			continue
 		}
 		for _, a := range call.Common().Args {

@@ -15,6 +15,8 @@ var suites = []struct{ pkg, covers string }{
 	{"pgxv4cases", "pgx v4 and pgxpool, against stubs of their API"},
 	{"passthrough", "helpers that return the resource they are given: the caller still holds it, also through the result"},
 	{"conddefer", "releases deferred under a condition on the error: where its value at a return cannot be told, the release may not run"},
+	{"cancel", "transactions and rows given back by the cancellation of a context the function derives, and what that does not give back (Conn, Stmt, Begin(), pgx)"},
+	{"failingtests", "tests that expect a call to fail: the paths where the test is marked failed (t.Error, t.Fail, testify's assert) are not reported; a passing path still is"},
 	{"globalpools", "pools in package-level variables, stored and closed by main, TestMain or run; closed elsewhere"},
 	{"ifaces", "database/sql reached through the program's own interfaces: sqlc's DBTX, repositories, its own Tx, Rows and pool; getters; a package that imports no database library (ifaces/service)"},
 	{"ifaces/service", "store's interfaces used by a package that imports no database library"},

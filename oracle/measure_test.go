@@ -379,8 +379,13 @@ func (e *rowEnv) run(t *testing.T, r row) (outcome, error) {
 	switch e.b {
 	case mariaSQL, pgSQL, sqlxMaria, sqlxPG:
 		o.inUse = e.deps.DB.Stats().InUse
+		if r.async {
+			if o.inUse, err = poll(ctl, settle, func(context.Context) (int, error) { return e.deps.DB.Stats().InUse, nil }); err != nil {
+				return o, err
+			}
+		}
 		measureTx := e.openTx
-		if o.blocked {
+		if o.blocked || r.async {
 			// The context expired: database/sql is rolling the
 			// transaction back on its own, give it a moment.
 			measureTx = func(c context.Context) (int, error) { return poll(c, settle, e.openTx) }

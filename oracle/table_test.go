@@ -24,6 +24,9 @@ type row struct {
 	blocked bool // the case returns only when its context expires
 	peak    int  // most held at once at the case's Progress calls (0 also without any)
 	maxOpen int  // database/sql SetMaxOpenConns, pgxpool MaxConns, go-redis PoolSize (0: 8)
+	// async: the case gives back after its return, asynchronously (it
+	// cancels a context of its own there); the measurement waits for it.
+	async bool
 }
 
 // errAny: the row's path returns some error.
@@ -130,6 +133,23 @@ var table = []row{
 	{fn: c.ConnPrepareLeaks, on: bothSQL, in: c.Input{ItemIDs: []int64{1}, Amount: 1}, path: "done"},
 	{fn: c.ConnPrepareDeferClose, on: bothSQL, in: c.Input{DryRun: true}, path: "dry-run"},
 	{fn: c.ConnPrepareDeferClose, on: bothSQL, in: c.Input{ItemIDs: []int64{1}, Amount: 1}, path: "done"},
+
+	// database/sql: a context the case derives and cancels at its return
+	// rolls back a transaction of BeginTx and closes rows of QueryContext
+	// (also sqlx's); not a Conn, nor a transaction of Begin().
+	{fn: c.TxCanceledOnReturn, on: bothSQL, in: c.Input{ItemID: 2, Amount: 1, DryRun: true}, path: "dry-run", async: true},
+	{fn: c.TxCanceledOnReturn, on: bothSQL, in: c.Input{ItemID: 2, Amount: 1}, path: "committed", async: true},
+	{fn: c.RowsCanceledOnReturn, on: bothSQL, in: c.Input{Name: "bolt"}, path: "found", async: true},
+	{fn: c.RowsCanceledOnReturn, on: bothSQL, in: c.Input{Name: "none"}, path: "not-found", err: c.ErrNotFound, async: true},
+	{fn: c.SqlxCanceledOnReturn, on: bothSQLX, in: c.Input{Name: "bolt"}, path: "found", async: true},
+	{fn: c.SqlxCanceledOnReturn, on: bothSQLX, in: c.Input{Name: "none", DryRun: true}, path: "dry-run", async: true},
+	{fn: c.SqlxCanceledOnReturn, on: bothSQLX, in: c.Input{Name: "none"}, path: "committed", async: true},
+	{fn: c.ConnCanceledOnReturnLeaks, on: bothSQL, in: c.Input{DryRun: true}, path: "dry-run", holds: true, async: true},
+	{fn: c.ConnCanceledOnReturnLeaks, on: bothSQL, path: "closed", async: true},
+	{fn: c.TxOfBeginCanceledLeaks, on: bothSQL, in: c.Input{ItemID: 2, Amount: 1, DryRun: true}, path: "dry-run", holds: true, async: true},
+	{fn: c.TxOfBeginCanceledLeaks, on: bothSQL, in: c.Input{ItemID: 2, Amount: 1}, path: "committed", async: true},
+	{fn: c.PoolTxCanceledLeaks, on: onPool, in: c.Input{ItemID: 2, Amount: 1, DryRun: true}, path: "dry-run", holds: true, async: true},
+	{fn: c.PoolTxCanceledLeaks, on: onPool, in: c.Input{ItemID: 2, Amount: 1}, path: "committed", async: true},
 
 	// pgxpool: Acquire/Release, defer in loop, Hijack.
 	{fn: c.PoolAcquireEarlyReturnLeaks, on: onPool, in: c.Input{ItemID: 0}, path: "invalid", err: c.ErrInvalid, holds: true},
