@@ -38,22 +38,20 @@ type Config struct {
 	beforeFunc func(fn *ssa.Function)
 }
 
-// DefaultConfig is the configuration of Analyzer.
+// DefaultConfig is the configuration of Analyzer: each check on or off
+// as its Default says, summaries across packages on.
 func DefaultConfig() Config {
-	return Config{DeferInLoop: true, SharedPoolClose: true, CrossPackage: true}
+	cfg := Config{CrossPackage: true}
+	for _, c := range checks {
+		if c.on != nil {
+			*c.on(&cfg) = c.Default
+		}
+	}
+	return cfg
 }
 
 // Analyzer is connrelease with the default configuration.
 var Analyzer = New(DefaultConfig())
-
-// Diagnostic categories, one per check.
-const (
-	CategoryLeak        = "leak"
-	CategoryDeferInLoop = "defer-in-loop"
-	CategorySharedPool  = "shared-pool-close"
-	CategoryUnjudged    = "unjudged"
-	CategoryInternal    = "internal-error"
-)
 
 // New returns a fresh analyzer for cfg. Its flags start from cfg, so
 // command-line flags override it.
@@ -61,7 +59,7 @@ func New(cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg, cat: newCatalog()}
 	a := &analysis.Analyzer{
 		Name:       "connrelease",
-		Doc:        doc,
+		Doc:        doc + "\n\n" + checksDoc(),
 		URL:        "https://github.com/connrelease/connrelease",
 		Run:        c.run,
 		ResultType: reflect.TypeFor[struct{}](),
@@ -70,10 +68,12 @@ func New(cfg Config) *analysis.Analyzer {
 		a.FactTypes = []analysis.Fact{new(funcFact), new(ownerFact), new(pkgFact)}
 	}
 	a.Flags.Init("connrelease", flag.ContinueOnError)
-	a.Flags.BoolVar(&c.cfg.DeferInLoop, "defer-in-loop", cfg.DeferInLoop, "report a release deferred inside the loop that acquires the resource")
-	a.Flags.BoolVar(&c.cfg.SharedPoolClose, "shared-pool-close", cfg.SharedPoolClose, "report Close of a pool the function did not create (a global, a cache, a field, a getter's)")
+	for _, ch := range checks {
+		if ch.Flag != "" {
+			a.Flags.BoolVar(ch.on(&c.cfg), ch.Flag, *ch.on(&cfg), ch.usage())
+		}
+	}
 	a.Flags.StringVar(&c.cfg.ConfigFile, "config", cfg.ConfigFile, "read in-house resources, acquirers, consumers and pools from this YAML file")
-	a.Flags.BoolVar(&c.cfg.Unjudged, "unjudged", cfg.Unjudged, "report the places the analysis could not judge, where it supposed the resource released")
 	return a
 }
 

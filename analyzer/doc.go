@@ -33,13 +33,20 @@
 //   - shared-pool-close (category "shared-pool-close", flag
 //     -shared-pool-close): Close of a pool (*sql.DB, *pgxpool.Pool,
 //     *redis.Client, …) that the function did not create.
-//
-// With -unjudged, the places the analysis could not judge are reported
-// too (category "unjudged").
+//   - unjudged (category "unjudged", flag -unjudged, off by default): the
+//     places the analysis could not judge, where it supposed the resource
+//     released (a deferred release under a condition it cannot read at a
+//     return, a function value called with the resource).
+//   - directive (category "directive"): a //connrelease:ignore directive
+//     without a reason, or one that suppresses nothing.
+//   - internal-error (category "internal-error"): a function the analysis
+//     failed on, reported at its declaration; the other functions are
+//     analysed all the same.
 package analyzer
 
-// doc is the analyzer's documentation: the package comment, from its
-// analyzer heading on.
+// doc is the analyzer's documentation, but for the list of checks, which
+// New adds from the registry (checks.go): the package comment, from its
+// analyzer heading on, shortened.
 const doc = `report pooled database resources that are not released on every path
 
 A Go service takes a resource out of a pool — db.Conn(ctx), pool.Acquire(ctx),
@@ -48,8 +55,4 @@ Rollback. connrelease follows the SSA value of each acquisition and reports
 every acquisition that some path reaches a return with, still held: not
 released (deferred or not) and not handed over (returned, stored in memory
 that outlives the call, sent on a channel, captured by a goroutine or an
-escaping closure, passed to a function it does not know).
-
-Checks: leak (on), defer-in-loop (on; flag -defer-in-loop), shared-pool-close
-(on; flag -shared-pool-close). With -unjudged, also the places the analysis
-could not judge.`
+escaping closure, passed to a function it does not know).`

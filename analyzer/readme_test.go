@@ -19,19 +19,12 @@ func TestREADMEFlags(t *testing.T) {
 		want = append(want, fmt.Sprintf("| `-%s` | `%s` | %s |", f.Name, f.DefValue, f.Usage))
 	})
 	for _, file := range []string{"../README.md", "../docs/configuration.md"} {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc := string(data)
-		start := strings.Index(doc, "<!-- flags")
-		end := strings.Index(doc, "<!-- end flags -->")
-		if start < 0 || end < start {
-			t.Errorf("%s has no flags table between <!-- flags and <!-- end flags -->", file)
+		table, ok := marked(t, file, "flags")
+		if !ok {
 			continue
 		}
 		var got []string
-		for _, line := range strings.Split(doc[start:end], "\n") {
+		for _, line := range strings.Split(table, "\n") {
 			if strings.HasPrefix(line, "| `-") {
 				got = append(got, line)
 			}
@@ -39,5 +32,57 @@ func TestREADMEFlags(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s: flags table is out of date; want rows:\n%s\ngot:\n%s", file, strings.Join(want, "\n"), strings.Join(got, "\n"))
 		}
+	}
+}
+
+// marked returns the part of file between the comments <!-- name … -->
+// and <!-- end name -->; it fails the test if there is none.
+func marked(t *testing.T, file, name string) (string, bool) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	start := strings.Index(doc, "<!-- "+name)
+	end := strings.Index(doc, "<!-- end "+name+" -->")
+	if start < 0 || end < start {
+		t.Errorf("%s has no %s table between <!-- %s and <!-- end %s -->", file, name, name, name)
+		return "", false
+	}
+	return doc[start:end], true
+}
+
+// TestREADMEChecks keeps the README's Checks table in step with the
+// registry of checks: one row per check, in its order, with its name, its
+// category and when it is on; what it reports is the README's own prose.
+func TestREADMEChecks(t *testing.T) {
+	table, ok := marked(t, "../README.md", "checks")
+	if !ok {
+		return
+	}
+	var want, got []string
+	for _, c := range analyzer.Checks() {
+		when := "off"
+		if c.Default {
+			when = "on"
+		}
+		if c.Flag != "" {
+			when += " (`-" + c.Flag + "`)"
+		}
+		want = append(want, fmt.Sprintf("| %s | `%s` | %s |", c.Name, c.Name, when))
+	}
+	for _, line := range strings.Split(table, "\n") {
+		cells := strings.Split(line, " | ")
+		if len(cells) < 4 || cells[0] == "| check" || strings.HasPrefix(line, "|---") {
+			continue
+		}
+		if strings.TrimSuffix(cells[len(cells)-1], " |") == "" {
+			t.Errorf("README.md: the check %s says nothing of what it reports", cells[0])
+		}
+		got = append(got, strings.Join(cells[:3], " | ")+" |")
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("README.md: the Checks table is out of date; want rows starting:\n%s\ngot:\n%s", strings.Join(want, "\n"), strings.Join(got, "\n"))
 	}
 }

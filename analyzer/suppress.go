@@ -18,9 +18,6 @@ import (
 
 const directive = "//connrelease:ignore"
 
-// CategoryDirective is the category of the reports about directives.
-const CategoryDirective = "directive"
-
 type ignoreDirective struct {
 	pos    token.Pos
 	file   string

@@ -42,72 +42,34 @@ type rule struct {
 	always                                      bool // listed even when it has no result
 }
 
-// rules are the checks, in the order of the README's Checks table, then
-// the categories that are not checks: each of those is listed only when a
-// result uses it.
-var rules = []rule{
-	{
-		id:    analyzer.CategoryLeak,
-		name:  "ResourceLeak",
-		level: "warning",
-		short: "A pooled database resource is not given back on every path.",
-		full: "A connection, transaction, prepared statement or result set taken from a pool " +
-			"(database/sql, pgx, sqlx, go-redis) reaches a return, the end of its function or the " +
-			"next iteration of its loop on some path without Close, Release, Commit or Rollback, " +
-			"and without being handed over; or the acquisition's result is discarded. " +
-			"Each such path keeps a pooled connection checked out until the pool is exhausted.",
-		help: "Release the resource on every path, usually with a defer right after the error check " +
-			"of the acquisition. The result's related location is the earliest return that leaks it.",
-		helpURI: informationURI + "#checks",
-		always:  true,
-	},
-	{
-		id:    analyzer.CategoryDeferInLoop,
-		name:  "DeferInLoop",
-		level: "warning",
-		short: "A release is deferred inside the loop that acquires the resource.",
-		full: "A Close, Release, Commit or Rollback deferred inside a loop runs only when the function " +
-			"returns, so every iteration's connection stays checked out until then and a long loop " +
-			"drains the pool. Turned off with -defer-in-loop=false.",
-		help: "Release the resource at the end of each iteration, or move the loop body into a " +
-			"function of its own that defers the release.",
-		helpURI: informationURI + "#checks",
-		always:  true,
-	},
-	{
-		id:    analyzer.CategorySharedPool,
-		name:  "SharedPoolClose",
-		level: "warning",
-		short: "A shared connection pool is closed by a function that did not create it.",
-		full: "Close of a pool (*sql.DB, *sqlx.DB, *pgxpool.Pool, *redis.Client, ...) that the function " +
-			"did not create: read from a package-level variable, a cache, a field of the receiver, or " +
-			"returned by a getter of a shared pool. Closing it breaks every other user of the pool. " +
-			"Turned off with -shared-pool-close=false.",
-		help: "Close only the pools the function created (sql.Open, pgxpool.New, a wrapper of them); " +
-			"leave a shared pool to the shutdown of its owner.",
-		helpURI: informationURI + "#checks",
-		always:  true,
-	},
-	{
-		id:    analyzer.CategoryInternal,
-		name:  "InternalError",
-		level: "error",
-		short: "connrelease could not analyse a function.",
-		full: "The analysis of this function failed with an internal error; the other functions " +
-			"were analysed. Please report it.",
-		help:    "Please report the message and, if you can, the function.",
-		helpURI: informationURI,
-	},
-	{
-		id:    analyzer.CategoryUnjudged,
-		name:  "Unjudged",
-		level: "note",
-		short: "connrelease could not judge a function (reported with -unjudged).",
-		full: "With -unjudged, connrelease reports the places where it could not tell whether a " +
-			"resource is released and supposed that it is.",
-		help:    "See the Limitations section of the README.",
-		helpURI: informationURI + "#limitations",
-	},
+// rules are the SARIF rules, one per check of the registry
+// (analyzer.Checks), in its order, which is the README's Checks table's.
+// A check on by default is always listed; one off by default, and the
+// report of connrelease's own failure, only when a result uses it.
+var rules = rulesOf(analyzer.Checks())
+
+func rulesOf(checks []analyzer.Check) []rule {
+	var rs []rule
+	for _, c := range checks {
+		full := c.Help
+		switch {
+		case c.Flag != "" && c.Default:
+			full += " Turned off with -" + c.Flag + "=false."
+		case c.Flag != "":
+			full += " Reported with -" + c.Flag + "."
+		}
+		rs = append(rs, rule{
+			id:      c.Name,
+			name:    c.RuleName,
+			level:   c.Level,
+			short:   strings.ToUpper(c.Title[:1]) + c.Title[1:] + ".",
+			full:    full,
+			help:    c.Fix,
+			helpURI: informationURI + "#checks",
+			always:  c.Default && !c.Internal,
+		})
+	}
+	return rs
 }
 
 // runSARIF analyses the packages that args (flags, then patterns) name,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -154,6 +155,18 @@ func runInProcess(t *testing.T, dir string, args ...string) (status int, stdout,
 	return status, out.String(), errOut.String()
 }
 
+// runLog runs the -sarif mode in dir, which must write a valid SARIF
+// 2.1.0 log, and returns the log's run and its text.
+func runLog(t *testing.T, sch *jsonschema.Schema, dir string, args ...string) (*sarifDoc, string) {
+	t.Helper()
+	status, out, stderr := runInProcess(t, dir, args...)
+	if status != 0 {
+		t.Fatalf("exit status %d, want 0; stderr:\n%s", status, stderr)
+	}
+	validate(t, sch, []byte(out))
+	return parseLog(t, []byte(out)), out
+}
+
 func TestSARIFQuickstart(t *testing.T) {
 	t.Parallel()
 	sch := compileSchema(t)
@@ -179,7 +192,7 @@ func TestSARIFQuickstart(t *testing.T) {
 			t.Errorf("rule %s: %+v", r.ID, r)
 		}
 	}
-	if want := []string{"leak", "defer-in-loop", "shared-pool-close"}; !reflect.DeepEqual(ids, want) {
+	if want := []string{"leak", "defer-in-loop", "shared-pool-close", "directive"}; !reflect.DeepEqual(ids, want) {
 		t.Errorf("rules %q, want %q", ids, want)
 	}
 	if got := run.OriginalURIBaseIDs["%SRCROOT%"].URI; got != "file://"+filepath.ToSlash(root)+"/" {
@@ -220,17 +233,99 @@ func TestSARIFQuickstart(t *testing.T) {
 	}
 }
 
+// The rules are the registry's checks (analyzer.Checks), in its order:
+// its title as shortDescription, its help as fullDescription, its fix as
+// help; unjudged (off by default) and internal-error only when a result
+// uses them, each result pointing at its own rule.
+func TestSARIFRules(t *testing.T) {
+	t.Parallel()
+	sch := compileSchema(t)
+	checks := analyzer.Checks()
+	var all []found
+	for i, c := range checks {
+		all = append(all, found{category: c.Name, message: "a report of " + c.Name,
+			pos: token.Position{Filename: "a.go", Offset: i * 10, Line: i + 1, Column: 1}})
+	}
+	for _, tc := range []struct {
+		name  string
+		found []found
+		want  []string
+	}{
+		{"no result", nil, []string{"leak", "defer-in-loop", "shared-pool-close", "directive"}},
+		{"a result of each", all, []string{"leak", "defer-in-loop", "shared-pool-close", "unjudged", "directive", "internal-error"}},
+	} {
+		data, err := json.Marshal(buildLog(tc.found, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		validate(t, sch, data)
+		run := parseLog(t, data).Runs[0]
+		var ids []string
+		for _, r := range run.Tool.Driver.Rules {
+			ids = append(ids, r.ID)
+		}
+		if !reflect.DeepEqual(ids, tc.want) {
+			t.Errorf("%s: rules %q, want %q", tc.name, ids, tc.want)
+		}
+		if len(run.Results) != len(tc.found) {
+			t.Fatalf("%s: %d results, want %d", tc.name, len(run.Results), len(tc.found))
+		}
+		for _, r := range run.Results {
+			if r.RuleIndex >= len(ids) || ids[r.RuleIndex] != r.RuleID {
+				t.Errorf("%s: result of %s has ruleIndex %d; the rules are %q", tc.name, r.RuleID, r.RuleIndex, ids)
+			}
+		}
+	}
+
+	run := buildLog(all, "").Runs[0]
+	for i, c := range checks {
+		r, res := run.Tool.Driver.Rules[i], run.Results[i]
+		if r.ID != c.Name || r.Name != c.RuleName || r.DefaultConfiguration.Level != c.Level || res.Level != c.Level {
+			t.Errorf("rule %d: %s %s %s (result %s), want check %s %s %s", i, r.ID, r.Name, r.DefaultConfiguration.Level, res.Level, c.Name, c.RuleName, c.Level)
+		}
+		if !strings.EqualFold(r.ShortDescription.Text, c.Title+".") || !strings.HasPrefix(r.FullDescription.Text, c.Help) ||
+			r.Help.Text != c.Fix || r.HelpURI != "https://github.com/connrelease/connrelease#checks" {
+			t.Errorf("rule %s: %+v", r.ID, r)
+		}
+		if c.Flag != "" && !strings.Contains(r.FullDescription.Text, "-"+c.Flag) {
+			t.Errorf("rule %s: the full description does not name the flag -%s: %q", r.ID, c.Flag, r.FullDescription.Text)
+		}
+	}
+}
+
+// A directive without a reason and one that suppresses nothing are results
+// of the directive rule.
+func TestSARIFDirective(t *testing.T) {
+	t.Parallel()
+	sch := compileSchema(t)
+	dir := writeModule(t, "d/d.go", `package d
+
+//connrelease:ignore
+func A() {}
+
+//connrelease:ignore nothing to suppress here
+func B() {}
+`)
+	l, out := runLog(t, sch, dir, "./...")
+	run := l.Runs[0]
+	if len(run.Results) != 2 {
+		t.Fatalf("%d results, want 2:\n%s", len(run.Results), out)
+	}
+	for _, r := range run.Results {
+		if r.RuleID != "directive" || run.Tool.Driver.Rules[r.RuleIndex].ID != "directive" ||
+			run.Tool.Driver.Rules[r.RuleIndex].ShortDescription.Text == "connrelease check directive." {
+			t.Errorf("result %s %d %q; rules %+v", r.RuleID, r.RuleIndex, r.Message.Text, run.Tool.Driver.Rules)
+		}
+	}
+}
+
 // The multi-tenant example: the leaking version has results of two
 // checks, across database/sql and pgx; the fixed version none.
 func TestSARIFMultitenant(t *testing.T) {
 	t.Parallel()
 	sch := compileSchema(t)
-	status, out, stderr := runInProcess(t, repoRoot(t), "./examples/multitenant/...")
-	if status != 0 {
-		t.Fatalf("exit status %d, want 0; stderr:\n%s", status, stderr)
-	}
-	validate(t, sch, []byte(out))
-	run := parseLog(t, []byte(out)).Runs[0]
+	l, _ := runLog(t, sch, repoRoot(t), "./examples/multitenant/...")
+	run := l.Runs[0]
 	index := map[string]int{}
 	for i, r := range run.Tool.Driver.Rules {
 		index[r.ID] = i
@@ -311,12 +406,8 @@ func TestSARIFDeferInLoopAndTests(t *testing.T) {
 		"store/store.go", loops,
 		"store/store_test.go", "package store\n\nimport \"testing\"\n\nfunc TestNothing(t *testing.T) {}\n",
 	)
-	status, out, stderr := runInProcess(t, dir, "./...")
-	if status != 0 {
-		t.Fatalf("exit status %d, want 0; stderr:\n%s", status, stderr)
-	}
-	validate(t, sch, []byte(out))
-	run := parseLog(t, []byte(out)).Runs[0]
+	l, out := runLog(t, sch, dir, "./...")
+	run := l.Runs[0]
 	if len(run.Results) != 2 {
 		t.Fatalf("%d results, want 2 (one per diagnostic):\n%s", len(run.Results), out)
 	}
@@ -341,12 +432,8 @@ func TestSARIFDeferInLoopAndTests(t *testing.T) {
 	}
 
 	// Flags come before the patterns, as with the single-checker.
-	status, out, stderr = runInProcess(t, dir, "-defer-in-loop=false", "-test=false", "./...")
-	if status != 0 {
-		t.Fatalf("exit status %d, want 0; stderr:\n%s", status, stderr)
-	}
-	validate(t, sch, []byte(out))
-	if run := parseLog(t, []byte(out)).Runs[0]; len(run.Results) != 1 || run.Results[0].RuleID != "leak" {
+	l, _ = runLog(t, sch, dir, "-defer-in-loop=false", "-test=false", "./...")
+	if run := l.Runs[0]; len(run.Results) != 1 || run.Results[0].RuleID != "leak" {
 		t.Errorf("with -defer-in-loop=false: %+v", run.Results)
 	}
 }
