@@ -26,7 +26,10 @@ import (
 //   - or its first result is a resource (of the catalog, a program interface
 //     or an owning struct) and its name says it hands one out: Begin…,
 //     Query…, Prepare…, Acquire…, Connect…, or an acquirer's name of the
-//     catalog (Conn, Subscribe, SendBatch…).
+//     catalog (Conn, Subscribe, SendBatch…);
+//   - or its first result is a resource and every implementation of the
+//     method among the named types of the package and its imports acquires
+//     (its fact), one at least.
 //
 // A getter is none of these (CurrentTx() *sql.Tx, TxFromContext(ctx), Conn()
 // *pgx.Conn): its name hands nothing out. The interfaces of the standard
@@ -147,9 +150,54 @@ func (e *pkgAnalysis) interfaceAcquires(f *types.Func) bool {
 			acquires = e.hasLibraryShape(f.Name(), sig) ||
 				e.cat.handsOutByName(f.Name()) && len(e.cat.acquirerNames[f.Name()]) == 0 && returnsError(sig)
 		}
+		if !acquires && e.resourceOf(r0) != nil {
+			acquires = e.implementationsAcquire(f, sig.Recv().Type())
+		}
 	}
 	e.ifaceAcquirers[f] = acquires
 	return acquires
+}
+
+// implementationsAcquire reports whether the interface method f, of the
+// interface iface, has implementations among the named types of this
+// package and the packages it imports, and each of them acquires (its
+// fact: the first result is fresh). A repository whose every
+// implementation in sight begins a transaction begins one, whatever its
+// method is named (`Tx(ctx) (*sql.Tx, error)`).
+func (e *pkgAnalysis) implementationsAcquire(f *types.Func, iface types.Type) bool {
+	it, ok := iface.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	found := false
+	for _, pkg := range append([]*types.Package{e.pass.Pkg}, e.pass.Pkg.Imports()...) {
+		if !e.cat.programPackage(pkg) {
+			continue
+		}
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+				continue
+			}
+			var t types.Type = tn.Type()
+			if !types.Implements(t, it) {
+				if t = types.NewPointer(t); !types.Implements(t, it) {
+					continue
+				}
+			}
+			m := methodOf(t, f.Name())
+			if m == nil {
+				return false
+			}
+			fact := e.factOf(m)
+			if fact == nil || !has(fact.Acquires, 0) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 func returnsError(sig *types.Signature) bool {
