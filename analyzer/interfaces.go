@@ -180,7 +180,7 @@ func (e *pkgAnalysis) implementationsAcquire(f *types.Func, iface types.Type) bo
 			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
 				continue
 			}
-			var t types.Type = tn.Type()
+			t := tn.Type()
 			if !types.Implements(t, it) {
 				if t = types.NewPointer(t); !types.Implements(t, it) {
 					continue
