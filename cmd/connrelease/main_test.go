@@ -138,8 +138,9 @@ func TestExample(t *testing.T) {
 	check("go vet", vet)
 
 	quick, code := run(t, root, bin, "./examples/quickstart/")
-	if code != 3 || strings.Count(quick, "on every path") != 3 {
-		t.Errorf("quickstart: exit status %d, want 3 with 3 leaks:\n%s", code, quick)
+	if code != 3 || strings.Count(quick, "on every path") != 3 ||
+		!strings.Contains(quick, "orders.go:56:15: conn (*sql.Conn from s.db.Conn) is not closed on every path") {
+		t.Errorf("quickstart: exit status %d, want 3 with 3 leaks, Lock's at 56:15:\n%s", code, quick)
 	}
 	// The README shows Pay's leak as this command prints it.
 	readmeShows(t, string(readme), "examples/quickstart/", quick, false)
