@@ -97,12 +97,17 @@ var (
 // for every package), on the cases, once per test binary.
 func analyse(t *testing.T) *static {
 	t.Helper()
-	staticOnce.Do(func() { staticResult, staticErr = runAnalyzer() })
+	staticOnce.Do(analyseOnce)
 	if staticErr != nil {
 		t.Fatalf("running connrelease on %s: %v", casesPattern, staticErr)
 	}
 	return staticResult
 }
+
+func analyseOnce() { staticResult, staticErr = runAnalyzer() }
+
+// startAnalysis starts analyse's work in the background.
+func startAnalysis() { go staticOnce.Do(analyseOnce) }
 
 var returnAtLine = regexp.MustCompile(`the return at line (\d+) leaks it`)
 

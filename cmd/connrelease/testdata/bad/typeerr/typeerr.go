@@ -1,7 +1,7 @@
 package typeerr
 
-import "database/sql"
+type DB struct{}
 
-func count(db *sql.DB) int {
+func count(db *DB) int {
 	return "many"
 }
