@@ -330,7 +330,7 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		return o
 	}
 	errIndex := -1
-	if last := results.At(results.Len() - 1).Type(); types.Identical(last, types.Universe.Lookup("error").Type()) {
+	if last := results.At(results.Len() - 1).Type(); types.Identical(last, errorType) {
 		errIndex = results.Len() - 1
 	}
 	for _, ref := range *call.Referrers() {

@@ -60,8 +60,7 @@ func (fa *funcAnalysis) computeEffect(fn *ssa.Function, input ssa.Value, kind, c
 		return effect{kind: always}
 	}
 	run := func(assume map[ssa.Value]ssaq.Truth) (*funcAnalysis, *judgment) {
-		in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(fa.pkg, input, kind, content)}
-		return fa.pkg.judgeInput(fn, in, assume, fa.depth+1, fa.effects)
+		return fa.judgeNested(fn, input, kind, content, o, assume)
 	}
 	sub, j := run(nil)
 	released := !j.verdicts[0].heldAtExit
@@ -96,12 +95,19 @@ func (fa *funcAnalysis) effectWhereNil(fn *ssa.Function, input ssa.Value, kind, 
 	if len(fn.Blocks) == 0 || fa.depth >= maxDepth {
 		return effect{kind: always}
 	}
-	in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(fa.pkg, input, kind, content)}
-	sub, j := fa.pkg.judgeInput(fn, in, map[ssa.Value]ssaq.Truth{errp: ssaq.False}, fa.depth+1, fa.effects)
+	sub, j := fa.judgeNested(fn, input, kind, content, o, map[ssa.Value]ssaq.Truth{errp: ssaq.False})
 	if j.verdicts[0].heldAtExit {
 		return effect{kind: never}
 	}
 	return effect{kind: always, method: releaseName(sub)}
+}
+
+// judgeNested judges fn, a closure or function fa meets, over input
+// standing for o as kind (content: what a cell holds), one level deeper,
+// under assume.
+func (fa *funcAnalysis) judgeNested(fn *ssa.Function, input ssa.Value, kind, content aliasKind, o *obligation, assume map[ssa.Value]ssaq.Truth) (*funcAnalysis, *judgment) {
+	in := &obligation{typ: o.typ, res: o.res, aliases: computeAliases(fa.pkg, input, kind, content)}
+	return fa.pkg.judgeInput(fn, in, assume, fa.depth+1, fa.effects)
 }
 
 // judgeInput runs the dataflow of fn over one input that is held on entry —

@@ -140,11 +140,7 @@ func (fa *funcAnalysis) goEvents(instr *ssa.Go, emit func(event)) {
 		switch {
 		case fn != nil && input != nil:
 			o := fa.obls[r.obl]
-			content := aliasKind(0)
-			if r.kind == cell {
-				content = o.aliases.content[v]
-			}
-			return fa.effectOf(fn, input, r.kind, content, o).kind == never
+			return fa.effectOf(fn, input, r.kind, cellContent(o, r, v), o).kind == never
 		case fact != nil && param >= 0:
 			return has(fact.Borrows, param) && r.kind == direct
 		}
@@ -168,6 +164,15 @@ func (fa *funcAnalysis) goEvents(instr *ssa.Go, emit func(event)) {
 	}
 	give([]ssa.Value{c.Value}, noInput, noParam)
 	give(c.Args, noInput, func(i int) int { return i })
+}
+
+// cellContent is what the variable cell v holds of o, when r, an alias of
+// v, says v is a cell.
+func cellContent(o *obligation, r aliasRef, v ssa.Value) aliasKind {
+	if r.kind != cell {
+		return 0
+	}
+	return o.aliases.content[v]
 }
 
 // valueAt returns vs[i] as a value, or nil past its end.
@@ -278,10 +283,7 @@ func (fa *funcAnalysis) discarded(o *obligation) bool {
 		return false
 	}
 	site := fa.pkg.syn.calls[o.call.Pos()]
-	if site == nil {
-		return false
-	}
-	return site.stmt || len(site.lhs) > 0 && types.ExprString(site.lhs[0]) == "_"
+	return site != nil && site.discards()
 }
 
 // undescribedArg reports whether the call of a function of this package
@@ -532,11 +534,7 @@ func (fa *funcAnalysis) closureMayRelease(v ssa.Value, obl int) bool {
 			if r.obl != obl || j >= len(fn.FreeVars) {
 				continue
 			}
-			content := aliasKind(0)
-			if r.kind == cell {
-				content = o.aliases.content[b]
-			}
-			if fa.effectOf(fn, fn.FreeVars[j], r.kind, content, o).kind != never {
+			if fa.effectOf(fn, fn.FreeVars[j], r.kind, cellContent(o, r, b), o).kind != never {
 				return true
 			}
 		}

@@ -202,7 +202,7 @@ func (e *pkgAnalysis) implementationsAcquire(f *types.Func, iface types.Type) bo
 
 func returnsError(sig *types.Signature) bool {
 	res := sig.Results()
-	return res.Len() > 1 && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type())
+	return res.Len() > 1 && types.Identical(res.At(res.Len()-1).Type(), errorType)
 }
 
 // hasLibraryShape reports whether a catalog acquirer named name has the

@@ -116,9 +116,5 @@ func (e *pkgAnalysis) paramResource(t types.Type) *resourceType {
 	}
 	// Rows behind an interface (ent's ColumnScanner): reading them to the
 	// end closes them too.
-	next := methodOf(t, "Next")
-	nextCloses := next != nil && next.Type().(*types.Signature).Params().Len() == 0 &&
-		next.Type().(*types.Signature).Results().Len() == 1 &&
-		types.Identical(next.Type().(*types.Signature).Results().At(0).Type(), types.Typ[types.Bool])
-	return &resourceType{name: "interface", release: names, verb: verbClose, nextCloses: nextCloses}
+	return &resourceType{name: "interface", release: names, verb: verbClose, nextCloses: nextCloses(t)}
 }

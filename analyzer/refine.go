@@ -143,10 +143,7 @@ func (fa *funcAnalysis) kills(i int, cond ssa.Value, taken bool, x ssa.Value, is
 		}
 		return false
 	}
-	if taken && o.errv != nil && impliesNonNil(fa.pkg.q, cond, o.errv) {
-		return true
-	}
-	if o.errv != nil && equalsSentinel(fa.pkg.q, cond, o.errv, taken) {
+	if o.errv != nil && impliesNonNil(fa.pkg.q, cond, o.errv, taken) {
 		return true
 	}
 	if !taken && o.res.nextCloses {
@@ -190,11 +187,16 @@ func containsValue(vs []ssa.Value, v ssa.Value) bool {
 	return false
 }
 
-// impliesNonNil reports whether cond being true implies that err is not
-// nil: errors.Is(err, target) with a non-nil target, errors.As(err, &t).
-func impliesNonNil(q *ssaq.Index, cond, err ssa.Value) bool {
+// impliesNonNil reports whether cond being taken (true) or not implies
+// that err is not nil: errors.Is(err, target) with a non-nil target or
+// errors.As(err, &t) taken; err equal to a package-level error variable
+// (equalsSentinel).
+func impliesNonNil(q *ssaq.Index, cond, err ssa.Value, taken bool) bool {
+	if equalsSentinel(q, cond, err, taken) {
+		return true
+	}
 	call, ok := cond.(*ssa.Call)
-	if !ok || len(call.Common().Args) != 2 {
+	if !taken || !ok || len(call.Common().Args) != 2 {
 		return false
 	}
 	f := ssaq.CalleeFunc(call.Common())

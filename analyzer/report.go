@@ -153,19 +153,12 @@ func describe(pass *analysis.Pass, site *callSite, o *obligation) description {
 	}
 	switch {
 	case site.stmt:
-		d.discarded = true
 	case len(site.lhs) > 0:
-		name := types.ExprString(site.lhs[0])
-		if name == "_" {
-			d.discarded = true
-		}
-		d.name = name
+		d.name = types.ExprString(site.lhs[0])
 	default:
 		d.name = "the result of " + d.src
 	}
-	if o.value == nil {
-		d.discarded = true
-	}
+	d.discarded = site.discards() || o.value == nil
 	return d
 }
 

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 )
 
 // This file finds, for an acquisition call, its syntax: the call expression
@@ -18,6 +19,12 @@ type callSite struct {
 	call *ast.CallExpr
 	lhs  []ast.Expr // nil if the call is not the whole right-hand side
 	stmt bool       // the call is an expression statement: its results are dropped
+}
+
+// discards reports whether the call's first result is dropped where it is
+// made: a call statement, or `_` on the left.
+func (s *callSite) discards() bool {
+	return s.stmt || len(s.lhs) > 0 && types.ExprString(s.lhs[0]) == "_"
 }
 
 func indexSyntax(files []*ast.File) *syntaxIndex {
