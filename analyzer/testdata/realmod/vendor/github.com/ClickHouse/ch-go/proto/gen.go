@@ -1,0 +1,3 @@
+package proto
+
+//go:generate go run ./cmd/ch-gen-col

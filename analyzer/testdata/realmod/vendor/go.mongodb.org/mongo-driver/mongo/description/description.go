@@ -1,0 +1,11 @@
+// Copyright (C) MongoDB, Inc. 2017-present.
+//
+// Licensed under the Apache License, Version 2.0 (the "License"); you may
+// not use this file except in compliance with the License. You may obtain
+// a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+
+// Package description contains types and functions for describing the state of MongoDB clusters.
+package description // import "go.mongodb.org/mongo-driver/mongo/description"
+
+// Unknown is an unknown server or topology kind.
+const Unknown = 0
