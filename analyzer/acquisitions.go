@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/connrelease/connrelease/analyzer/knowledge"
 	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
@@ -255,7 +256,7 @@ func (fa *funcAnalysis) linkChildren() {
 func poolCloses(e *pkgAnalysis, fn *ssa.Function) map[ssa.Value][]*ssa.Call {
 	var closes map[ssa.Value][]*ssa.Call
 	for call := range ssaq.Instrs[*ssa.Call](fn) {
-		if f := ssaq.CalleeFunc(call.Common()); f == nil || f.Name() != "Close" {
+		if f := ssaq.CalleeFunc(call.Common()); f == nil || f.Name() != knowledge.PoolClose {
 			continue
 		}
 		if recv := ssaq.ReceiverOf(call.Common()); recv != nil && e.isPool(recv.Type()) {
@@ -363,13 +364,7 @@ func (fa *funcAnalysis) cancelOfContext(c *ssa.CallCommon) ssa.Value {
 	if !ok {
 		return nil
 	}
-	f := ssaq.CalleeFunc(derive.Common())
-	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "context" {
-		return nil
-	}
-	switch f.Name() {
-	case "WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause", "WithTimeoutCause", "WithDeadlineCause":
-	default:
+	if f := ssaq.CalleeFunc(derive.Common()); f == nil || !fa.pkg.cat.cancelDerivers[funcKey(f)] {
 		return nil
 	}
 	for _, ref := range *derive.Referrers() {

@@ -100,7 +100,7 @@ func (c *checker) loadConfig() error {
 			c.loadErr = err
 			return
 		}
-		c.cat.apply(fc)
+		c.cat.add(fc.lib)
 		c.refs = newConfigRefs(fc.refs)
 	})
 	return c.loadErr

@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/connrelease/connrelease/analyzer/knowledge"
 )
 
 // This file reads the configuration file (flag -config): in-house resources
@@ -28,11 +30,8 @@ import (
 
 // fileConfig is the configuration file, once parsed.
 type fileConfig struct {
-	resources []resourceType
-	acquirers []string
-	consumers map[string]int
-	pools     []string
-	creators  []string
+	// lib is what it declares, in the form of the built-in libraries.
+	lib knowledge.Library
 	// refs are the names it gives, to be found in the packages loaded
 	// (configRef.check).
 	refs []configRef
@@ -83,7 +82,7 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %v", file, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
-	cfg := &fileConfig{consumers: map[string]int{}}
+	cfg := &fileConfig{lib: knowledge.Library{Name: file, Consumers: map[string]int{}}}
 	if len(doc.Content) == 0 {
 		return cfg, nil // an empty file
 	}
@@ -113,8 +112,8 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 					return err
 				}
 				dot := strings.LastIndex(typ, ".")
-				r := newResourceType(typ[:dot], typ[dot+1:], release)
-				cfg.resources = append(cfg.resources, r)
+				cfg.lib.Resources = append(cfg.lib.Resources, knowledge.Resource{Pkg: typ[:dot], Type: typ[dot+1:],
+					Release: release, Verb: knowledge.VerbFor(release)})
 				cfg.refs = append(cfg.refs, configRef{at: refAt(file, fields["type"], path+".type"), name: typ, isType: true,
 					release: release, releaseAt: refAt(file, fields["release"], path+".release"), param: -1})
 				return nil
@@ -122,7 +121,7 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 		case "acquirers":
 			err = eachItem(file, key.Value, val, func(path string, item *yaml.Node) error {
 				name, err := qualifiedName(file, path, item, 2)
-				cfg.acquirers = append(cfg.acquirers, name)
+				cfg.lib.Acquirers = append(cfg.lib.Acquirers, name)
 				cfg.refs = append(cfg.refs, configRef{at: refAt(file, item, path), name: name, param: -1})
 				return err
 			})
@@ -140,10 +139,10 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 				if p := fields["param"]; p.Kind != yaml.ScalarNode || p.Decode(&param) != nil || param < 0 {
 					return configError(file, p, path+".param", "want a parameter index (0, 1, …)")
 				}
-				if _, dup := cfg.consumers[name]; dup {
+				if _, dup := cfg.lib.Consumers[name]; dup {
 					return configError(file, fields["func"], path+".func", "%s is already a consumer", name)
 				}
-				cfg.consumers[name] = param
+				cfg.lib.Consumers[name] = param
 				cfg.refs = append(cfg.refs, configRef{at: refAt(file, fields["func"], path+".func"), name: name, param: param})
 				return nil
 			})
@@ -157,7 +156,7 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 				if err != nil {
 					return err
 				}
-				cfg.pools = append(cfg.pools, typ)
+				cfg.lib.Pools = append(cfg.lib.Pools, typ)
 				cfg.refs = append(cfg.refs, configRef{at: refAt(file, fields["type"], path+".type"), name: typ, isType: true, param: -1})
 				if c, ok := fields["creators"]; ok {
 					creators, err := names(file, path+".creators", c)
@@ -173,7 +172,7 @@ func parseConfig(file string, data []byte) (*fileConfig, error) {
 						if _, err := qualifiedName(file, key, node, 2); err != nil {
 							return err
 						}
-						cfg.creators = append(cfg.creators, cr)
+						cfg.lib.PoolCreators = append(cfg.lib.PoolCreators, cr)
 						cfg.refs = append(cfg.refs, configRef{at: refAt(file, node, key), name: cr, param: -1})
 					}
 				}
@@ -284,42 +283,6 @@ func names(file, path string, n *yaml.Node) ([]string, error) {
 		return nil, configError(file, n, path, "want at least one name")
 	}
 	return out, nil
-}
-
-// newResourceType builds a resource type from its package path, name and
-// release methods.
-func newResourceType(pkg, name string, release []string) resourceType {
-	verb := "given back with " + release[0]
-	switch release[0] {
-	case "Close":
-		verb = verbClose
-	case "Release":
-		verb = "released"
-	}
-	return resourceType{pkg: pkg, name: name, release: release, verb: verb}
-}
-
-// apply adds the configuration to the catalog.
-func (c *catalog) apply(cfg *fileConfig) {
-	for _, r := range cfg.resources {
-		r := r
-		c.resources[r.pkg+"."+r.name] = &r
-		c.packages[r.pkg] = true
-	}
-	for _, a := range cfg.acquirers {
-		c.addAcquirer(a)
-		c.packages[pkgOfKey(a)] = true
-	}
-	for k, p := range cfg.consumers {
-		c.consumers[k] = p
-		c.packages[pkgOfKey(k)] = true
-	}
-	for _, p := range cfg.pools {
-		c.pools[p] = true
-	}
-	for _, cr := range cfg.creators {
-		c.poolCreators[cr] = true
-	}
 }
 
 // pkgOfKey returns the package path of a function key.

@@ -50,7 +50,7 @@ func TestConfigValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	cat := newCatalog()
-	cat.apply(fc)
+	cat.add(fc.lib)
 	if r := cat.resources["example.com/lease.Lease"]; r == nil || r.release[0] != "Return" {
 		t.Errorf("resource not applied: %+v", r)
 	}

@@ -251,7 +251,7 @@ func (fa *funcAnalysis) callEvents(instr ssa.Instruction, c *ssa.CallCommon, def
 		fa.funcValueCallEvents(c, g)
 	case def == nil && fa.pkg.cat.isNoReturn(f):
 		emit(event{kind: evNoReturn, obl: -1, instr: instr})
-	case def == nil && failsTest(f):
+	case def == nil && fa.pkg.cat.failsTest(f):
 		for i, o := range fa.obls {
 			if fa.discarded(o) {
 				g.release(i, "") // a discarded result on a failing test's path
@@ -414,7 +414,7 @@ func (fa *funcAnalysis) borrowedAs(r aliasRef, t types.Type) bool {
 func (fa *funcAnalysis) opaqueCallEvents(c *ssa.CallCommon, f *types.Func, g giver) {
 	if !g.deferred {
 		// testify's require: what the test goes on with.
-		if f.Pkg() != nil && (f.Pkg().Path() == pkgRequire || f.Pkg().Path() == pkgAssert) {
+		if fa.pkg.cat.isAssertion(f) {
 			fa.requireEvents(c, f, g.release)
 		}
 		if f.Name() == "Scan" {
@@ -561,7 +561,7 @@ func (fa *funcAnalysis) requireEvents(c *ssa.CallCommon, f *types.Func, release 
 		v, _ = fa.pkg.q.Resolve(mi.X)
 	}
 	switch {
-	case requireErrorFuncs[f.Name()]:
+	case fa.pkg.cat.assertsError[f.Name()]:
 		for i, o := range fa.obls {
 			if o.errv != nil && o.errv == v {
 				release(i, "")

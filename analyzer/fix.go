@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/connrelease/connrelease/analyzer/knowledge"
 )
 
 // This file builds the suggested fix of a leak, where it is unambiguous:
@@ -90,8 +92,8 @@ func (c *checker) deferFix(pass *analysis.Pass, fa *funcAnalysis, o *obligation,
 		anchor = list[idx+1]
 	}
 	method := o.res.release[0]
-	if releaseMethod(o.res, "Rollback") {
-		method = "Rollback"
+	if releaseMethod(o.res, knowledge.Rollback) {
+		method = knowledge.Rollback
 	}
 	m := methodOf(o.typ, method)
 	if m == nil {

@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connrelease/connrelease/analyzer/knowledge"
 )
 
 // This file follows resources through the program's own interfaces, where
@@ -36,13 +38,10 @@ import (
 // library (io.Closer, driver.Tx) and of the catalog's libraries are not
 // program interfaces: the catalog lists the libraries' acquirers itself.
 
-// handingOutPrefixes start the names of methods that hand a resource out.
-var handingOutPrefixes = []string{"Begin", "Query", "Prepare", "Acquire", "Connect"}
-
 // handsOutByName reports whether a method named name hands a resource out,
 // by its name alone.
 func (c *catalog) handsOutByName(name string) bool {
-	for _, p := range handingOutPrefixes {
+	for _, p := range knowledge.HandingOut {
 		if strings.HasPrefix(name, p) {
 			return true
 		}
@@ -82,22 +81,25 @@ func (c *catalog) interfaceResource(t types.Type) *resourceType {
 		has[iface.Method(i).Name()] = true
 	}
 	var release []string
-	verb := verbClose
+	verb := ""
 	switch {
-	case has["Commit"] && has["Rollback"]:
-		release, verb = append(release, txRelease...), verbTx
-		if has["Close"] {
-			release = append(release, "Close")
+	case has[knowledge.Commit] && has[knowledge.Rollback]:
+		release, verb = append(release, knowledge.TxRelease...), knowledge.VerbTx
+		if has[knowledge.Close] {
+			release = append(release, knowledge.Close)
 		}
-	case has["Close"]:
-		release = append(release, "Close")
-		if has["Release"] {
-			release = append(release, "Release")
+	case has[knowledge.Close]:
+		release = append(release, knowledge.Close)
+		if has[knowledge.Release] {
+			release = append(release, knowledge.Release)
 		}
-	case has["Release"]:
-		release, verb = append(release, "Release"), "released"
+	case has[knowledge.Release]:
+		release = append(release, knowledge.Release)
 	default:
 		return nil
+	}
+	if verb == "" {
+		verb = knowledge.VerbFor(release)
 	}
 	return &resourceType{pkg: n.Obj().Pkg().Path(), name: n.Obj().Name(), release: release, verb: verb, nextCloses: nextCloses(t)}
 }
@@ -256,15 +258,16 @@ func (e *pkgAnalysis) lookupKey(key string) *types.Func {
 }
 
 // tiedThroughInterface reports whether call, a call of an interface method
-// on a transaction of the program, returns rows or a statement of
-// database/sql or sqlx, which database/sql closes with the transaction (as
-// builtinTied says of *sql.Tx's own).
+// on a transaction of the program, returns a resource that ends with the
+// transaction it was made in (knowledge.Resource.EndsWithTx: database/sql's
+// and sqlx's rows and statements, as the library's Tied says of *sql.Tx's
+// own).
 func (e *pkgAnalysis) tiedThroughInterface(call *ssa.CallCommon) bool {
 	if !call.IsInvoke() {
 		return false
 	}
 	recv := e.cat.interfaceResource(call.Value.Type())
-	if recv == nil || recv.verb != verbTx {
+	if recv == nil || recv.verb != knowledge.VerbTx {
 		return false
 	}
 	res := call.Signature().Results()
@@ -272,7 +275,7 @@ func (e *pkgAnalysis) tiedThroughInterface(call *ssa.CallCommon) bool {
 		return false
 	}
 	r := e.cat.resourceOf(res.At(0).Type())
-	return r != nil && (r.pkg == pkgSQL || r.pkg == pkgSQLX) && r.name != "Conn" && r.name != "Tx"
+	return r != nil && r.endsWithTx
 }
 
 // stdPackages tells the packages of the standard library by whether

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/connrelease/connrelease/analyzer/knowledge"
 	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
@@ -90,8 +91,7 @@ func (e *pkgAnalysis) resourceOf(t types.Type) *resourceType {
 }
 
 func ownerResource(obj *types.TypeName, release []string) *resourceType {
-	r := newResourceType(obj.Pkg().Path(), obj.Name(), release)
-	return &r
+	return &resourceType{pkg: obj.Pkg().Path(), name: obj.Name(), release: release, verb: knowledge.VerbFor(release)}
 }
 
 // paramResource returns how a parameter of type t can be given back: as a
@@ -107,7 +107,7 @@ func (e *pkgAnalysis) paramResource(t types.Type) *resourceType {
 	var names []string
 	for i := 0; i < iface.NumMethods(); i++ {
 		switch name := iface.Method(i).Name(); name {
-		case "Close", "Release", "Commit", "Rollback":
+		case knowledge.Close, knowledge.Release, knowledge.Commit, knowledge.Rollback:
 			names = append(names, name)
 		}
 	}
@@ -116,5 +116,5 @@ func (e *pkgAnalysis) paramResource(t types.Type) *resourceType {
 	}
 	// Rows behind an interface (ent's ColumnScanner): reading them to the
 	// end closes them too.
-	return &resourceType{name: "interface", release: names, verb: verbClose, nextCloses: nextCloses(t)}
+	return &resourceType{name: "interface", release: names, verb: knowledge.VerbClose, nextCloses: nextCloses(t)}
 }

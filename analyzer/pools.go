@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/connrelease/connrelease/analyzer/knowledge"
 	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
@@ -20,37 +21,11 @@ import (
 // parameter (shutdown helpers), and a struct's own Close may close its
 // fields.
 
-// poolTypes are the pools, as "pkg.Type".
-var poolTypes = map[string]bool{
-	pkgSQL + ".DB":                true,
-	pkgSQLX + ".DB":               true,
-	pkgPool5 + ".Pool":            true,
-	pkgPool4 + ".Pool":            true,
-	pkgRedis + ".Client":          true,
-	pkgRedis + ".ClusterClient":   true,
-	pkgRedis + ".Ring":            true,
-	pkgRedis + ".UniversalClient": true,
-	pkgRedis + ".FailoverClient":  true,
-	pkgRedis + ".SentinelClient":  true,
-}
-
-// poolCreators return a fresh pool, owned by their caller.
-var poolCreators = map[string]bool{
-	pkgSQL + ".Open": true, pkgSQL + ".OpenDB": true,
-	pkgSQLX + ".Open": true, pkgSQLX + ".Connect": true, pkgSQLX + ".ConnectContext": true,
-	pkgSQLX + ".MustOpen": true, pkgSQLX + ".MustConnect": true, pkgSQLX + ".NewDb": true,
-	pkgPool5 + ".New": true, pkgPool5 + ".NewWithConfig": true,
-	pkgPool4 + ".Connect": true, pkgPool4 + ".ConnectConfig": true,
-	pkgRedis + ".NewClient": true, pkgRedis + ".NewClusterClient": true, pkgRedis + ".NewRing": true,
-	pkgRedis + ".NewUniversalClient": true, pkgRedis + ".NewFailoverClient": true,
-	pkgRedis + ".NewFailoverClusterClient": true,
-}
-
 // isShutdown reports whether a function or method of this name shuts
 // something down (Close, Shutdown, ClosePools, StopAll, …): a method may
 // close the pools its receiver holds, a function those of its package.
 func isShutdown(name string) bool {
-	for _, p := range []string{"Close", "Shutdown", "Stop", "Release", "Cleanup", "Teardown", "Dispose", "Terminate", "Quit"} {
+	for _, p := range knowledge.Shutdown {
 		if strings.HasPrefix(name, p) {
 			return true
 		}
@@ -62,9 +37,6 @@ func (e *pkgAnalysis) isPool(t types.Type) bool {
 	n := namedOf(t)
 	if n == nil || n.Obj().Pkg() == nil {
 		return false
-	}
-	if poolTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()] {
-		return true
 	}
 	return e.cat.pools[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
 }
@@ -310,10 +282,10 @@ func (e *pkgAnalysis) callOrigin(call *ssa.Call, i int) origin {
 	if f == nil {
 		return origin{}
 	}
-	if poolCreators[funcKey(f)] || e.cat.poolCreators[funcKey(f)] {
+	if e.cat.poolCreators[funcKey(f)] {
 		return origin{kind: originFresh}
 	}
-	if key := funcKey(f); key == "sync.Map.Load" || key == "sync.Map.LoadOrStore" || key == "sync.Map.LoadAndDelete" {
+	if e.cat.sharedLookups[funcKey(f)] {
 		if len(call.Call.Args) > 0 {
 			return origin{originShared, "the cache " + exprName(call.Call.Args[0])}
 		}
@@ -383,7 +355,7 @@ func (c *checker) checkPoolCloses(pass *analysis.Pass, e *pkgAnalysis, syn *synt
 		}
 		cc := ci.Common()
 		f := ssaq.CalleeFunc(cc)
-		if f == nil || f.Name() != "Close" {
+		if f == nil || f.Name() != knowledge.PoolClose {
 			continue
 		}
 		var recv ssa.Value

@@ -4,10 +4,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/connrelease/connrelease/analyzer"
+	"github.com/connrelease/connrelease/analyzer/knowledge"
 )
 
 // TestREADMEFlags keeps the flags tables of the README and of
@@ -84,5 +86,36 @@ func TestREADMEChecks(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("README.md: the Checks table is out of date; want rows starting:\n%s\ngot:\n%s", strings.Join(want, "\n"), strings.Join(got, "\n"))
+	}
+}
+
+// TestREADMEKnows keeps the README's "What it knows" table in step with the
+// built-in libraries: one row per library that has resources, in the order
+// of knowledge.Builtin, naming each resource type once.
+func TestREADMEKnows(t *testing.T) {
+	table, ok := marked(t, "../README.md", "knows")
+	if !ok {
+		return
+	}
+	var want, got []string
+	for _, lib := range knowledge.Builtin() {
+		if len(lib.Resources) == 0 {
+			continue
+		}
+		var shown []string
+		for _, r := range lib.Resources {
+			if s := "`" + r.Shown() + "`"; !slices.Contains(shown, s) {
+				shown = append(shown, s)
+			}
+		}
+		want = append(want, fmt.Sprintf("| %s | %s |", lib.Name, strings.Join(shown, ", ")))
+	}
+	for _, line := range strings.Split(table, "\n") {
+		if strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "| library ") {
+			got = append(got, line)
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("README.md: the \"What it knows\" table is out of date; want rows:\n%s\ngot:\n%s", strings.Join(want, "\n"), strings.Join(got, "\n"))
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/connrelease/connrelease/analyzer/knowledge"
 	"github.com/connrelease/connrelease/internal/ssaq"
 )
 
@@ -143,7 +144,7 @@ func (fa *funcAnalysis) kills(i int, cond ssa.Value, taken bool, x ssa.Value, is
 		}
 		return false
 	}
-	if o.errv != nil && impliesNonNil(fa.pkg.q, cond, o.errv, taken) {
+	if o.errv != nil && fa.pkg.impliesNonNil(cond, o.errv, taken) {
 		return true
 	}
 	if !taken && o.res.nextCloses {
@@ -191,7 +192,8 @@ func containsValue(vs []ssa.Value, v ssa.Value) bool {
 // that err is not nil: errors.Is(err, target) with a non-nil target or
 // errors.As(err, &t) taken; err equal to a package-level error variable
 // (equalsSentinel).
-func impliesNonNil(q *ssaq.Index, cond, err ssa.Value, taken bool) bool {
+func (e *pkgAnalysis) impliesNonNil(cond, err ssa.Value, taken bool) bool {
+	q := e.q
 	if equalsSentinel(q, cond, err, taken) {
 		return true
 	}
@@ -200,13 +202,17 @@ func impliesNonNil(q *ssaq.Index, cond, err ssa.Value, taken bool) bool {
 		return false
 	}
 	f := ssaq.CalleeFunc(call.Common())
-	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "errors" || (f.Name() != "Is" && f.Name() != "As") {
+	if f == nil {
+		return false
+	}
+	match := e.cat.errorMatchers[funcKey(f)]
+	if match == 0 {
 		return false
 	}
 	if x, _ := q.Resolve(call.Common().Args[0]); x != err {
 		return false
 	}
-	return f.Name() == "As" || !ssaq.IsNil(call.Common().Args[1])
+	return match == knowledge.ErrorAs || !ssaq.IsNil(call.Common().Args[1])
 }
 
 // equalsSentinel reports whether, on the edge where cond is taken, err

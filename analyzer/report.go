@@ -17,7 +17,7 @@ import (
 // information.
 
 func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis, j *judgment) {
-	if expectedToPanic(fa.fn) {
+	if fa.pkg.cat.expectedToPanic(fa.fn) {
 		return // a function literal a test asserts panics: it never returns
 	}
 	for i, o := range fa.obls {
@@ -81,7 +81,7 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 
 // expectedToPanic reports whether fn is a function literal passed to
 // testify's Panics assertions (assert or require): the test says it panics.
-func expectedToPanic(fn *ssa.Function) bool {
+func (c *catalog) expectedToPanic(fn *ssa.Function) bool {
 	parent := fn.Parent()
 	if parent == nil {
 		return false
@@ -91,7 +91,7 @@ func expectedToPanic(fn *ssa.Function) bool {
 		if f == nil || f.Pkg() == nil || !strings.HasPrefix(f.Name(), "Panics") {
 			continue
 		}
-		if p := f.Pkg().Path(); p != pkgRequire && p != pkgAssert {
+		if !c.isAssertion(f) {
 			continue
 		}
 		for _, a := range call.Common().Args {
