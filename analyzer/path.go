@@ -77,13 +77,11 @@ func leaking(paths pathSet, loose bool) bool {
 	})
 }
 
-// steps returns the related information of a leak of obligation i: the
-// acquisition (at start, where the diagnostic is), the branches taken, and
-// last, end. exit is the leaking return, or nil for a resource lost when
-// its loop acquires it again. Whatever goes wrong, it returns at least the
-// acquisition and end.
-func (pf *pathFinder) steps(i int, start token.Pos, exit ssa.Instruction, end analysis.RelatedInformation) (out []analysis.RelatedInformation) {
-	first := analysis.RelatedInformation{Pos: start, Message: PathStart}
+// steps returns the related information of a leak of obligation i: first
+// (the acquisition), the branches taken, and last, end. exit is the leaking
+// return, or nil for a resource lost when its loop acquires it again.
+// Whatever goes wrong, it returns at least first and end.
+func (pf *pathFinder) steps(i int, first analysis.RelatedInformation, exit ssa.Instruction, end analysis.RelatedInformation) (out []analysis.RelatedInformation) {
 	defer func() {
 		if recover() != nil { // the path is a help: never lose the report for it
 			out = []analysis.RelatedInformation{first, end}
@@ -99,7 +97,7 @@ func (pf *pathFinder) steps(i int, start token.Pos, exit ssa.Instruction, end an
 	var branches []analysis.RelatedInformation
 	for k := 0; k+1 < len(blocks); k++ {
 		if k > 0 && blocks[k] == acq {
-			branches = append(branches, analysis.RelatedInformation{Pos: start, Message: AcquiredAgain})
+			branches = append(branches, analysis.RelatedInformation{Pos: first.Pos, End: first.End, Message: AcquiredAgain})
 		}
 		if step, ok := pf.branch(blocks[k], blocks[k+1]); ok {
 			branches = append(branches, step)
@@ -239,7 +237,7 @@ func (pf *pathFinder) branch(b, succ *ssa.BasicBlock) (analysis.RelatedInformati
 	if outcome == "" { // a select's case not chosen: the one chosen says it
 		return analysis.RelatedInformation{}, false
 	}
-	return analysis.RelatedInformation{Pos: leaf.pos, Message: leaf.text + ": " + outcome}, true
+	return analysis.RelatedInformation{Pos: leaf.pos, End: leaf.end, Message: leaf.text + ": " + outcome}, true
 }
 
 // A condIndex finds, for the condition of a branch, the expression it was

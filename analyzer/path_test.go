@@ -206,7 +206,7 @@ func TestPathOnSuites(t *testing.T) {
 					}
 					continue
 				}
-				if len(d.Related) < 2 || len(d.Related) > 21 || d.Related[0] != (analysis.RelatedInformation{Pos: d.Pos, Message: analyzer.PathStart}) {
+				if len(d.Related) < 2 || len(d.Related) > 21 || d.Related[0] != (analysis.RelatedInformation{Pos: d.Pos, End: d.End, Message: analyzer.PathStart}) {
 					t.Errorf("%s: %s: path %v does not start at the acquisition", form.name, where, steps)
 					continue
 				}
@@ -219,7 +219,7 @@ func TestPathOnSuites(t *testing.T) {
 					}
 				case 0:
 					loops++
-					if last != (analysis.RelatedInformation{Pos: d.Pos, Message: analyzer.AcquiredAgain}) {
+					if last != (analysis.RelatedInformation{Pos: d.Pos, End: d.End, Message: analyzer.AcquiredAgain}) {
 						t.Errorf("%s: %s: a resource lost in its loop: path %v", form.name, where, steps)
 					}
 				}

@@ -3,7 +3,6 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -22,14 +21,15 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 		return // a function literal a test asserts panics: it never returns
 	}
 	var paths *pathFinder // made at the first leak, under -path
-	pathOf := func(i int, start token.Pos, exit ssa.Instruction, end analysis.RelatedInformation) []analysis.RelatedInformation {
+	pathOf := func(i int, site *callSite, exit ssa.Instruction, end analysis.RelatedInformation) []analysis.RelatedInformation {
 		if !c.cfg.Path {
 			return []analysis.RelatedInformation{end}
 		}
 		if paths == nil {
 			paths = fa.newPathFinder()
 		}
-		return paths.steps(i, start, exit, end)
+		first := analysis.RelatedInformation{Pos: site.call.Pos(), End: site.call.End(), Message: PathStart}
+		return paths.steps(i, first, exit, end)
 	}
 	for i, o := range fa.obls {
 		if o.call == nil {
@@ -75,14 +75,14 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 				End:            site.call.End(),
 				Category:       CategoryLeak,
 				Message:        msg,
-				Related:        pathOf(i, site.call.Pos(), v.leakExit, analysis.RelatedInformation{Pos: pos, Message: related}),
+				Related:        pathOf(i, site, v.leakExit, analysis.RelatedInformation{Pos: pos, Message: related}),
 				SuggestedFixes: fixes,
 			})
 		case v.loopLeak:
 			msg := d.leak(o.res.verb, "the next loop iteration acquires it again while it is still held")
 			var related []analysis.RelatedInformation
 			if c.cfg.Path {
-				related = pathOf(i, site.call.Pos(), nil, analysis.RelatedInformation{Pos: site.call.Pos(), Message: AcquiredAgain})
+				related = pathOf(i, site, nil, analysis.RelatedInformation{Pos: site.call.Pos(), End: site.call.End(), Message: AcquiredAgain})
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos:      site.call.Pos(),
