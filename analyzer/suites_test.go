@@ -28,6 +28,7 @@ var suites = []struct{ pkg, covers string }{
 	{"corpusfp", "false positives found by the corpus triage (bench/results/triage-*.md), named after their source, with leak twins"},
 	{"indirect", "a package that acquires through a *sql.DB of another package without importing database/sql"},
 	{"service", "production-shaped handlers, repositories, workers and migrations over all four libraries"},
+	{"pathsteps", "leaks whose paths (-path) TestPathSteps checks step by step"},
 }
 
 func TestSuites(t *testing.T) {
