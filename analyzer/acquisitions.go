@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -297,7 +298,13 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		return nil
 	}
 	index, releaseFunc := 0, -1
+	createsPool := false
 	switch {
+	case fa.pkg.cat.poolCreators[funcKey(f)]:
+		if fa.processLifetime() {
+			return nil
+		}
+		createsPool = true
 	case fa.pkg.cat.packages[f.Pkg().Path()] && fa.pkg.cat.acquirers[funcKey(f)]:
 	case call.Common().IsInvoke():
 		if !fa.pkg.interfaceAcquires(f) {
@@ -318,7 +325,12 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		return nil
 	}
 	o := &obligation{call: call, typ: results.At(index).Type(), releaseFunc: releaseFunc}
-	if o.res = fa.pkg.resourceOf(o.typ); o.res == nil {
+	if createsPool {
+		o.res = fa.pkg.cat.poolResource(o.typ)
+	} else {
+		o.res = fa.pkg.resourceOf(o.typ)
+	}
+	if o.res == nil {
 		return nil
 	}
 	if fa.pkg.cat.endedWithContext[funcKey(f)] && !call.Common().IsInvoke() {
@@ -345,6 +357,21 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		}
 	}
 	return o
+}
+
+// processLifetime reports whether fn runs for the whole process: main.main
+// and init, and their closures. A pool they open and leave open is closed
+// by the exit.
+func (fa *funcAnalysis) processLifetime() bool {
+	fn := fa.fn
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if fn.Pkg == nil || fn.Signature.Recv() != nil {
+		return false
+	}
+	return fn.Name() == "init" || strings.HasPrefix(fn.Name(), "init#") ||
+		fn.Pkg.Pkg.Name() == "main" && fn.Name() == "main"
 }
 
 // cancelOfContext returns the cancel function of the context that c, a

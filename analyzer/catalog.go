@@ -182,6 +182,23 @@ func (c *catalog) isNoReturn(f *types.Func) bool { return c.noReturn[funcKey(f)]
 // path (README, Limitations); a resource the test keeps is.
 func (c *catalog) failsTest(f *types.Func) bool { return c.testFailers[funcKey(f)] }
 
+// poolResource returns the pool type of t as a resource: a pool a
+// function creates is given back by its Close, or handed over (returned,
+// stored where it outlives the call). The pool types are no resources
+// otherwise: a *sql.DB parameter or field is the pool of someone else.
+func (c *catalog) poolResource(t types.Type) *resourceType {
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() == nil {
+		return nil
+	}
+	pkg, name := n.Obj().Pkg().Path(), n.Obj().Name()
+	if !c.pools[pkg+"."+name] {
+		return nil
+	}
+	return &resourceType{pkg: pkg, name: name, release: []string{knowledge.PoolClose}, verb: knowledge.VerbClose,
+		repeatable: c.libraries[pkg]}
+}
+
 // isAssertion reports whether f is a test assertion (testify's require and
 // assert).
 func (c *catalog) isAssertion(f *types.Func) bool {

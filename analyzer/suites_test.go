@@ -16,6 +16,8 @@ var suites = []struct{ pkg, covers string }{
 	{"passthrough", "helpers that return the resource they are given: the caller still holds it, also through the result"},
 	{"conddefer", "releases deferred under a condition on the error: where its value at a return cannot be told, the release may not run"},
 	{"queryrow", "a *sql.Row holds its connection until Scan; Err tells the query failed; QueryRow(...).Scan holds nothing"},
+	{"droppedpools", "a pool a function opens and neither closes, returns nor stores: each call leaves its connections open; main and init are exempt"},
+	{"droppedpools/main", "main and init may leave the pool they open to the exit"},
 	{"cancel", "transactions and rows given back by the cancellation of a context the function derives, and what that does not give back (Conn, Stmt, Begin(), pgx)"},
 	{"failingtests", "tests that expect a call to fail: the paths where the test is marked failed (t.Error, t.Fail, testify's assert) are not reported; a passing path still is"},
 	{"globalpools", "pools in package-level variables, stored and closed by main, TestMain or run; closed elsewhere"},
