@@ -25,13 +25,15 @@ type resourceType struct {
 	// knowledge.Resource says.
 	nextCloses      bool
 	scanErrorCloses bool
-	repeatable      bool
-	endsWithTx      bool
+	// errorReleases: as knowledge.Resource.ErrorReleases says.
+	errorReleases []string
+	repeatable    bool
+	endsWithTx    bool
 }
 
 func newResource(r knowledge.Resource) *resourceType {
 	return &resourceType{pkg: r.Pkg, name: r.Name(), release: r.Release, verb: r.Verb,
-		nextCloses: r.NextCloses, scanErrorCloses: r.ScanErrorCloses, repeatable: r.Repeatable, endsWithTx: r.EndsWithTx}
+		nextCloses: r.NextCloses, scanErrorCloses: r.ScanErrorCloses, errorReleases: r.ErrorReleases, repeatable: r.Repeatable, endsWithTx: r.EndsWithTx}
 }
 
 // A catalog is the resolved form of the libraries the analysis knows (the
