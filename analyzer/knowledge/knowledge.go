@@ -171,6 +171,7 @@ func Builtin() []Library {
 		sqlx(),
 		goRedis(),
 		clickHouse(),
+		kafkaGo(),
 		stdlib(),
 		testing(),
 		testify(),
