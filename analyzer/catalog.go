@@ -29,11 +29,14 @@ type resourceType struct {
 	endsWithTx      bool
 	// errMethod: knowledge.Resource.ErrMethod.
 	errMethod string
+	// errorReleases: as knowledge.Resource.ErrorReleases says.
+	errorReleases []string
 }
 
 func newResource(r knowledge.Resource) *resourceType {
 	return &resourceType{pkg: r.Pkg, name: r.Name(), release: r.Release, verb: r.Verb,
-		nextCloses: r.NextCloses, scanErrorCloses: r.ScanErrorCloses, repeatable: r.Repeatable, endsWithTx: r.EndsWithTx, errMethod: r.ErrMethod}
+		nextCloses: r.NextCloses, scanErrorCloses: r.ScanErrorCloses, errorReleases: r.ErrorReleases, repeatable: r.Repeatable,
+		endsWithTx: r.EndsWithTx, errMethod: r.ErrMethod}
 }
 
 // A catalog is the resolved form of the libraries the analysis knows (the

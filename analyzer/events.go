@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -417,9 +418,7 @@ func (fa *funcAnalysis) opaqueCallEvents(c *ssa.CallCommon, f *types.Func, g giv
 		if fa.pkg.cat.isAssertion(f) {
 			fa.requireEvents(c, f, g.release)
 		}
-		if f.Name() == "Scan" {
-			fa.scanEvents(c, g.instr)
-		}
+		fa.errorReleaseEvents(c, f.Name(), g.instr)
 		fa.errMethodEvents(c, f, g.instr)
 	}
 	args := c.Args
@@ -452,15 +451,18 @@ func (fa *funcAnalysis) opaqueCallEvents(c *ssa.CallCommon, f *types.Func, g giv
 	}
 }
 
-// scanEvents: a failed Scan of pgx rows closes them, so they are released
-// where its error is not nil.
-func (fa *funcAnalysis) scanEvents(c *ssa.CallCommon, instr ssa.Instruction) {
+// errorReleaseEvents: a method whose failure gives its receiver back (a
+// failed Scan of pgx rows closes them, a failed Append of a clickhouse-go
+// batch releases its connection), so it is released where the call's
+// error is not nil.
+func (fa *funcAnalysis) errorReleaseEvents(c *ssa.CallCommon, name string, instr ssa.Instruction) {
 	recv := c.Value
 	if !c.IsInvoke() && len(c.Args) > 0 {
 		recv = c.Args[0]
 	}
 	for _, r := range fa.aliasesOf(recv) {
-		if o := fa.obls[r.obl]; r.kind == direct && o.res.scanErrorCloses {
+		o := fa.obls[r.obl]
+		if r.kind == direct && (o.res.scanErrorCloses && name == "Scan" || slices.Contains(o.res.errorReleases, name)) {
 			if errv := ssaq.CallError(instr); errv != nil {
 				o.killOnErr = append(o.killOnErr, errv)
 			}

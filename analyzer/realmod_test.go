@@ -31,4 +31,13 @@ func TestRealModules(t *testing.T) {
 	t.Setenv("GOFLAGS", strings.Join(append(flags, "-mod=vendor"), " "))
 
 	analysistest.Run(diagnosticsOnly{t}, filepath.Join(analysistest.TestData(), "realmod"), analyzer.Analyzer, "./...")
+
+	// A configuration file may name a library's type too (kafka-go's
+	// *Reader); its package is under realmod/testdata, out of ./... .
+	cfg := analyzer.DefaultConfig()
+	cfg.ConfigFile = filepath.Join(analysistest.TestData(), "realmod", "testdata", "kafkaconfig", "kafka.yml")
+	analysistest.Run(diagnosticsOnly{t}, filepath.Join(analysistest.TestData(), "realmod"), analyzer.New(cfg), "./testdata/kafkaconfig")
+
+	// The suggested fixes on the real APIs of clickhouse-go and kafka-go.
+	analysistest.RunWithSuggestedFixes(diagnosticsOnly{t}, filepath.Join(analysistest.TestData(), "realmod"), analyzer.Analyzer, "./testdata/fixes")
 }

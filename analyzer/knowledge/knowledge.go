@@ -79,6 +79,9 @@ type Resource struct {
 	// ScanErrorCloses: a Scan that fails closes the value (pgx's rows:
 	// every error path of Rows.Scan calls rows.fatal, which closes them).
 	ScanErrorCloses bool
+	// ErrorReleases lists other methods of the value whose failure (a
+	// non-nil error result) gives it back (clickhouse-go's Batch.Append).
+	ErrorReleases []string
 	// Repeatable: a release after the value was given back does no harm
 	// (it returns an error that is ignored, or nothing), so a deferred
 	// release may follow explicit ones: true of every library type here
@@ -172,6 +175,8 @@ func Builtin() []Library {
 		pgx(),
 		sqlx(),
 		goRedis(),
+		clickHouse(),
+		kafkaGo(),
 		stdlib(),
 		testing(),
 		testify(),

@@ -11,7 +11,6 @@ import (
 	_ "github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	_ "github.com/go-redis/redis/v7"
 	_ "github.com/go-redis/redis/v8"
-	_ "github.com/gocql/gocql"
 	_ "github.com/gomodule/redigo/redis"
 	_ "github.com/jackc/pgx/v4"
 	_ "github.com/jackc/pgx/v4/pgxpool"
