@@ -51,6 +51,12 @@ type obligation struct {
 	// acquired with, derived in this function, when cancelling it gives
 	// the resource back (endedWithContext): calling it is a release.
 	cancel ssa.Value
+	// byCalling: a catalog acquirer returned with it the function that
+	// gives it back (knowledge.Library.ReleasedByCalling: rueidis's
+	// Dedicate and its cancel function), as its result releaseFunc;
+	// releaser is that result, nil when the program drops it.
+	byCalling bool
+	releaser  ssa.Value
 }
 
 // A condition is what a deferred closure needs to release: the variable
@@ -297,8 +303,12 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		return nil
 	}
 	index, releaseFunc := 0, -1
+	byCalling := false
 	switch {
 	case fa.pkg.cat.packages[f.Pkg().Path()] && fa.pkg.cat.acquirers[funcKey(f)]:
+		if i, ok := fa.pkg.cat.releasedByCalling[funcKey(f)]; ok {
+			releaseFunc, byCalling = i, true
+		}
 	case call.Common().IsInvoke():
 		if !fa.pkg.interfaceAcquires(f) {
 			return nil
@@ -317,7 +327,7 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 	if results.Len() <= index {
 		return nil
 	}
-	o := &obligation{call: call, typ: results.At(index).Type(), releaseFunc: releaseFunc}
+	o := &obligation{call: call, typ: results.At(index).Type(), releaseFunc: releaseFunc, byCalling: byCalling}
 	if o.res = fa.pkg.resourceOf(o.typ); o.res == nil {
 		return nil
 	}
@@ -341,6 +351,10 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 				o.value = ex
 			case errIndex:
 				o.errv = ex
+			case releaseFunc:
+				if byCalling {
+					o.releaser = ex
+				}
 			}
 		}
 	}
