@@ -17,3 +17,10 @@ func TestRealModulesNaiveForm(t *testing.T) {
 	a := analyzer.New(analyzer.WithNaiveForm(analyzer.DefaultConfig()))
 	analysistest.Run(diagnosticsOnly{t}, filepath.Join(analysistest.TestData(), "realmod"), a, "./redigoreal/...", "./rueidisreal")
 }
+
+// TestRealModulesFixes checks the fixes suggested for redigo and rueidis
+// leaks against redisfix.go.golden.
+func TestRealModulesFixes(t *testing.T) {
+	t.Setenv("GOFLAGS", "-mod=vendor")
+	analysistest.RunWithSuggestedFixes(diagnosticsOnly{t}, filepath.Join(analysistest.TestData(), "realmod"), analyzer.Analyzer, "./redisfix")
+}
