@@ -52,6 +52,12 @@ type obligation struct {
 	// acquired with, derived in this function, when cancelling it gives
 	// the resource back (endedWithContext): calling it is a release.
 	cancel ssa.Value
+	// byCalling: a catalog acquirer returned with it the function that
+	// gives it back (knowledge.Library.ReleasedByCalling: rueidis's
+	// Dedicate and its cancel function), as its result releaseFunc;
+	// releaser is that result, nil when the program drops it.
+	byCalling bool
+	releaser  ssa.Value
 }
 
 // A condition is what a deferred closure needs to release: the variable
@@ -298,7 +304,7 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		return nil
 	}
 	index, releaseFunc := 0, -1
-	createsPool := false
+	createsPool, byCalling := false, false
 	switch {
 	case fa.pkg.cat.poolCreators[funcKey(f)]:
 		if fa.processLifetime() {
@@ -306,6 +312,9 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		}
 		createsPool = true
 	case fa.pkg.cat.packages[f.Pkg().Path()] && fa.pkg.cat.acquirers[funcKey(f)]:
+		if i, ok := fa.pkg.cat.releasedByCalling[funcKey(f)]; ok {
+			releaseFunc, byCalling = i, true
+		}
 	case call.Common().IsInvoke():
 		if !fa.pkg.interfaceAcquires(f) {
 			return nil
@@ -324,7 +333,7 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 	if results.Len() <= index {
 		return nil
 	}
-	o := &obligation{call: call, typ: results.At(index).Type(), releaseFunc: releaseFunc}
+	o := &obligation{call: call, typ: results.At(index).Type(), releaseFunc: releaseFunc, byCalling: byCalling}
 	if createsPool {
 		o.res = fa.pkg.cat.poolResource(o.typ)
 	} else {
@@ -353,6 +362,10 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 				o.value = ex
 			case errIndex:
 				o.errv = ex
+			case releaseFunc:
+				if byCalling {
+					o.releaser = ex
+				}
 			}
 		}
 	}

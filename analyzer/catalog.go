@@ -70,6 +70,9 @@ type catalog struct {
 	// named (interfaces.go: the shapes a program interface may mirror).
 	acquirerNames map[string][]string
 	std           *stdPackages
+
+	// releasedByCalling: knowledge.Library.ReleasedByCalling.
+	releasedByCalling map[string]int
 }
 
 func newCatalog() *catalog {
@@ -92,6 +95,8 @@ func newCatalog() *catalog {
 		packages:         map[string]bool{},
 		acquirerNames:    map[string][]string{},
 		std:              &stdPackages{},
+
+		releasedByCalling: map[string]int{},
 	}
 	for _, lib := range knowledge.Builtin() {
 		c.add(lib)
@@ -114,6 +119,7 @@ func (c *catalog) add(lib knowledge.Library) {
 		c.consumers[k] = p
 		c.packages[pkgOfKey(k)] = true
 	}
+	maps.Copy(c.releasedByCalling, lib.ReleasedByCalling)
 	set := func(m map[string]bool, keys []string) {
 		for _, k := range keys {
 			m[k] = true

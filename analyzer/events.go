@@ -308,13 +308,21 @@ func (fa *funcAnalysis) undescribedArg(c *ssa.CallCommon, fact *funcFact) bool {
 
 // cancelEvents judges a call of the cancel function of a context that
 // resources were acquired with (obligation.cancel): database/sql gives them
-// back once it is done. Deferred, it covers them whenever they are
+// back once it is done; and of the function an acquirer returned to give
+// its resource back (obligation.releaser). Deferred, it covers them whenever they are
 // acquired, as a deferred closure over their variable does. It reports
 // whether c called such a function.
 func (fa *funcAnalysis) cancelEvents(c *ssa.CallCommon, g giver) bool {
 	fn, _ := fa.pkg.q.Resolve(c.Value)
 	found := false
 	for i, o := range fa.obls {
+		if o.releaser != nil && o.releaser == fn {
+			// The function its acquirer returned to give it back: a
+			// release like a method's, deferred in a loop included.
+			found = true
+			g.release(i, "cancel")
+			continue
+		}
 		if o.cancel == nil || o.cancel != fn {
 			continue
 		}

@@ -24,7 +24,10 @@ import (
 
 func (c *checker) suggestFix(pass *analysis.Pass, fa *funcAnalysis, i int, site *callSite, name string) []analysis.SuggestedFix {
 	o := fa.obls[i]
-	if !fa.releasedOnlyByItsMethods(i) || !token.IsIdentifier(name) {
+	// One given back by a function its acquirer returned wants that
+	// function kept and deferred, not a method that does more (rueidis's
+	// Close also closes the connection).
+	if o.byCalling || !fa.releasedOnlyByItsMethods(i) || !token.IsIdentifier(name) {
 		return nil
 	}
 	// The path from the call up to its function: searched in the

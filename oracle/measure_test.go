@@ -14,6 +14,9 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jmoiron/sqlx"
 	"github.com/redis/go-redis/v9"
+	"github.com/redis/rueidis"
+
+	redigo "github.com/gomodule/redigo/redis"
 
 	"github.com/connrelease/connrelease/oracle/cases"
 )
@@ -29,12 +32,18 @@ const (
 	sqlxMaria                // sqlx over mariaSQL's database/sql pool
 	sqlxPG                   // sqlx over pgSQL's database/sql pool
 	redisV9                  // go-redis v9 Client, Redis 7.0
+	redigoV1                 // redigo Pool, Redis 7.0
+	rueidisV1                // rueidis Client, Redis 7.0
 )
 
 func (b backend) String() string {
 	return [...]string{"mariadb/database-sql", "postgres/database-sql", "postgres/pgxpool", "postgres/pgx.Connect",
-		"mariadb/sqlx", "postgres/sqlx", "redis/go-redis"}[b]
+		"mariadb/sqlx", "postgres/sqlx", "redis/go-redis",
+		"redis/redigo", "redis/rueidis"}[b]
 }
+
+// redis: the backend's server is Redis.
+func (b backend) redis() bool { return b == redisV9 || b == redigoV1 || b == rueidisV1 }
 
 // maria: the backend's server is MariaDB.
 func (b backend) maria() bool { return b == mariaSQL || b == sqlxMaria }
@@ -142,6 +151,10 @@ type rowEnv struct {
 	pool   *pgxpool.Pool
 	rdb    *redis.Client // go-redis: the row's client, its connections named marker
 	obs    *sql.DB       // the observer of the row's server (SQL)
+
+	// redigo's pool and rueidis's client, their connections named marker.
+	redigo  *redigo.Pool
+	rueidis rueidis.Client
 }
 
 func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
@@ -179,6 +192,14 @@ func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
 	case redisV9:
 		e.rdb = newRedisClient(s.redisAddr, e.marker, maxOpen)
 		e.deps = cases.Deps{Redis: e.rdb}
+	case redigoV1:
+		e.redigo = newRedigoPool(s.redisAddr, e.marker, maxOpen)
+		e.deps = cases.Deps{Redigo: e.redigo}
+	case rueidisV1:
+		if e.rueidis, err = newRueidisClient(s.redisAddr, e.marker, maxOpen); err != nil {
+			return nil, err
+		}
+		e.deps = cases.Deps{Rueidis: e.rueidis}
 	case pgxPool:
 		e.obs = s.pgObs
 		cfg, err := pgxpool.ParseConfig(s.pgDSN)
@@ -211,6 +232,9 @@ func (e *rowEnv) checkedOut() int {
 	case e.rdb != nil:
 		st := e.rdb.PoolStats()
 		return int(st.TotalConns-st.IdleConns) + int(st.PubSubStats.Active)
+	case e.redigo != nil:
+		st := e.redigo.Stats()
+		return st.ActiveCount - st.IdleCount
 	}
 	return 0
 }
@@ -329,7 +353,7 @@ func (e *rowEnv) run(t *testing.T, r row) (outcome, error) {
 	var o outcome
 	ctl, cancelCtl := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancelCtl()
-	if e.b == redisV9 {
+	if e.b.redis() {
 		if err := e.s.resetRedis(ctl); err != nil {
 			return o, fmt.Errorf("resetting the data: %w", err)
 		}
@@ -439,6 +463,28 @@ func (e *rowEnv) run(t *testing.T, r row) (outcome, error) {
 		}); err != nil {
 			return o, fmt.Errorf("redis connections: %w", err)
 		}
+	case redigoV1:
+		// The pool's connections checked out (ActiveCount - IdleCount,
+		// redigo@v1.9.3/redis/pool.go:294) and the server's view of them.
+		st := e.redigo.Stats()
+		o.redisOut = st.ActiveCount - st.IdleCount
+		ids, err := e.s.redisClients(ctl, e.marker)
+		if err != nil {
+			return o, fmt.Errorf("redis connections: %w", err)
+		}
+		o.redisServer = len(ids) - st.IdleCount
+	case rueidisV1:
+		// rueidis counts nothing it shows: closing the client closes its
+		// pipelined connection and the idle ones of its pool
+		// (rueidis@v1.0.80/mux.go:440, pool.go:120); what stays on the
+		// server is a dedicated connection still checked out.
+		e.rueidis.Close()
+		if o.redisServer, err = poll(ctl, settle, func(ctx context.Context) (int, error) {
+			ids, err := e.s.redisClients(ctx, e.marker)
+			return len(ids), err
+		}); err != nil {
+			return o, fmt.Errorf("redis connections: %w", err)
+		}
 	}
 
 	// What database/sql gives back by itself once the context is done.
@@ -496,10 +542,18 @@ func (e *rowEnv) Close() error {
 	if e.deps.DB != nil {
 		errs = append(errs, e.deps.DB.Close())
 	}
-	if e.b == redisV9 {
+	if e.b.redis() {
 		// Client.Close closes every connection of the client, checked out
-		// or not; what is left on the server is killed.
-		_ = e.rdb.Close()
+		// or not; redigo's Pool.Close and rueidis's Close the idle ones;
+		// what is left on the server is killed.
+		switch {
+		case e.rdb != nil:
+			_ = e.rdb.Close()
+		case e.redigo != nil:
+			_ = e.redigo.Close()
+		case e.rueidis != nil:
+			e.rueidis.Close()
+		}
 		ids, err := e.s.redisClients(ctx, e.marker)
 		errs = append(errs, err)
 		for _, id := range ids {
@@ -534,4 +588,28 @@ func joinInts(ids []int64) string {
 		s[i] = fmt.Sprint(id)
 	}
 	return strings.Join(s, ", ")
+}
+
+// newRedigoPool is a redigo pool of at most poolSize connections, which
+// the server lists under name.
+func newRedigoPool(addr, name string, poolSize int) *redigo.Pool {
+	return &redigo.Pool{
+		MaxIdle:   poolSize,
+		MaxActive: poolSize,
+		DialContext: func(ctx context.Context) (redigo.Conn, error) {
+			return redigo.DialContext(ctx, "tcp", addr, redigo.DialClientName(name))
+		},
+	}
+}
+
+// newRueidisClient is a rueidis client without client-side caching, whose
+// connections the server lists under name, with at most poolSize dedicated
+// connections.
+func newRueidisClient(addr, name string, poolSize int) (rueidis.Client, error) {
+	return rueidis.NewClient(rueidis.ClientOption{
+		InitAddress:      []string{addr},
+		ClientName:       name,
+		DisableCache:     true,
+		BlockingPoolSize: poolSize,
+	})
 }

@@ -38,6 +38,8 @@ var (
 	onPool    = []backend{pgxPool}
 	onConnect = []backend{pgxConn}
 	onRedis   = []backend{redisV9}
+	onRedigo  = []backend{redigoV1}
+	onRueidis = []backend{rueidisV1}
 )
 
 // The case table. Inputs: items 1..5 exist (qty NULL for item 4, name
@@ -289,6 +291,30 @@ var table = []row{
 	// The listener closes the PubSub once the event it waits for arrives,
 	// a moment after the return.
 	{fn: c.RedisPubSubToListener, on: onRedis, in: c.Input{Name: "bolt"}, path: "done"},
+
+	// redigo: Pool.Get and GetContext — early return, discarded result,
+	// defer in loop, a PubSubConn wrapper.
+	{fn: c.RedigoGetEarlyReturnLeaks, on: onRedigo, in: c.Input{ItemID: 0}, path: "invalid", err: c.ErrInvalid, holds: true},
+	{fn: c.RedigoGetEarlyReturnLeaks, on: onRedigo, in: c.Input{ItemID: 2}, path: "done"},
+	{fn: c.RedigoGetEarlyReturnLeaks, on: onRedigo, in: c.Input{ItemID: 99}, path: "not-found", err: c.ErrNotFound},
+	{fn: c.RedigoGetContextDeferClose, on: onRedigo, in: c.Input{ItemID: 0}, path: "invalid", err: c.ErrInvalid},
+	{fn: c.RedigoGetContextDeferClose, on: onRedigo, in: c.Input{ItemID: 2}, path: "done"},
+	{fn: c.RedigoGetContextDeferClose, on: onRedigo, in: c.Input{ItemID: 99}, path: "not-found", err: c.ErrNotFound},
+	{fn: c.RedigoDiscardedGetLeaks, on: onRedigo, in: c.Input{ItemID: 2}, path: "done", holds: true},
+	{fn: c.RedigoDeferInLoop, on: onRedigo, in: c.Input{ItemIDs: []int64{1, 2, 3}}, path: "done", peak: 3},
+	{fn: c.RedigoPubSubConnClose, on: onRedigo, in: c.Input{ItemID: 2, Name: "bolt"}, path: "done"},
+
+	// rueidis: Client.Dedicate and its cancel function.
+	{fn: c.RueidisDedicateEarlyReturnLeaks, on: onRueidis, in: c.Input{ItemID: 0}, path: "invalid", err: c.ErrInvalid, holds: true},
+	{fn: c.RueidisDedicateEarlyReturnLeaks, on: onRueidis, in: c.Input{ItemID: 2}, path: "done"},
+	{fn: c.RueidisDedicateEarlyReturnLeaks, on: onRueidis, in: c.Input{ItemID: 99}, path: "not-found", err: c.ErrNotFound},
+	{fn: c.RueidisDedicateDeferCancel, on: onRueidis, in: c.Input{ItemID: 0}, path: "invalid", err: c.ErrInvalid},
+	{fn: c.RueidisDedicateDeferCancel, on: onRueidis, in: c.Input{ItemID: 2}, path: "done"},
+	{fn: c.RueidisDedicateDeferCancel, on: onRueidis, in: c.Input{ItemID: 99}, path: "not-found", err: c.ErrNotFound},
+	{fn: c.RueidisCancelDroppedLeaks, on: onRueidis, in: c.Input{ItemID: 2}, path: "done", holds: true},
+	{fn: c.RueidisDedicatedCloseInstead, on: onRueidis, in: c.Input{ItemID: 2}, path: "done"},
+	{fn: c.RueidisDedicatedCallback, on: onRueidis, in: c.Input{ItemID: 2}, path: "done"},
+	{fn: c.RueidisDedicatedCallback, on: onRueidis, in: c.Input{ItemID: 99}, path: "not-found", err: c.ErrNotFound},
 }
 
 // knownDisagreements are the functions on which connrelease's verdict and

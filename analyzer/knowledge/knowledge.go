@@ -33,6 +33,9 @@ type Library struct {
 	EndedWithContext []string
 	// Consumers map a function to the parameter it gives back.
 	Consumers map[string]int
+	// ReleasedByCalling maps an acquirer to its result, a function, whose
+	// call gives the resource back (rueidis's Dedicate and its cancel).
+	ReleasedByCalling map[string]int
 	// Pools are its pool types ("pkg.Type"), closed once by their owner;
 	// PoolCreators return a fresh pool, owned by their caller.
 	Pools        []string
@@ -175,6 +178,8 @@ func Builtin() []Library {
 		pgx(),
 		sqlx(),
 		goRedis(),
+		redigo(),
+		rueidis(),
 		clickHouse(),
 		kafkaGo(),
 		stdlib(),

@@ -138,6 +138,16 @@ func TestBuiltinAgainstRealModules(t *testing.T) {
 				}
 			}
 		}
+		for k, i := range lib.ReleasedByCalling {
+			if !acquirers[k] {
+				t.Errorf("released by calling %s is not an acquirer of %s", k, lib.Name)
+			}
+			if f := lookupFunc(k); f != nil {
+				if res := f.Type().(*types.Signature).Results(); i >= res.Len() || !isFunc(res.At(i).Type()) {
+					t.Errorf("released by calling %s: result %d is not a function", k, i)
+				}
+			}
+		}
 		for k, i := range lib.Consumers {
 			if f := lookupFunc(k); f != nil {
 				if p := f.Type().(*types.Signature).Params(); i >= p.Len() || !isResource(p.At(i).Type()) {
@@ -309,4 +319,10 @@ func firstOf(t *types.Tuple) types.Type {
 		return types.Typ[types.Invalid]
 	}
 	return t.At(0).Type()
+}
+
+// isFunc reports whether t is a function type.
+func isFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
 }

@@ -27,6 +27,9 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jmoiron/sqlx"
 	"github.com/redis/go-redis/v9"
+	"github.com/redis/rueidis"
+
+	redigo "github.com/gomodule/redigo/redis"
 )
 
 // Dialect is the SQL dialect of Deps.DB.
@@ -46,6 +49,10 @@ type Deps struct {
 	Pool    *pgxpool.Pool // pgx v5 pool, PostgreSQL
 	PGDSN   string        // for pgx.Connect
 	Redis   *redis.Client // go-redis v9 client, Redis
+
+	Redigo  *redigo.Pool   // redigo pool, Redis
+	Rueidis rueidis.Client // rueidis client, Redis
+
 	// Progress is told after each item of a batch is done: a progress bar,
 	// a metric. The oracle measures what is held at each call.
 	Progress func(done int)
