@@ -165,6 +165,8 @@ func Builtin() []Library {
 	return []Library{
 		databaseSQL(),
 		pgx(),
+		pgconn(),
+		puddle(),
 		sqlx(),
 		goRedis(),
 		stdlib(),
