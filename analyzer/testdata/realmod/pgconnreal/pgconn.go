@@ -206,3 +206,46 @@ func rawPID(conn *pgx.Conn) uint32 {
 	pc := conn.PgConn()
 	return pc.PID()
 }
+
+// A reader ends with its connection: Close of the *PgConn it locks gives
+// it back.
+
+func touchOnce(ctx context.Context, dsn string) error {
+	pc, err := pgconn.Connect(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer pc.Close(ctx)
+	mrr := pc.Exec(ctx, touchUsers)
+	if !mrr.NextResult() {
+		return errors.New("no result")
+	}
+	return nil
+}
+
+// Hijack ends the *PgConn: the network connection is the caller's.
+
+func hijackRaw(ctx context.Context, dsn string) (*pgconn.HijackedConn, error) {
+	pc, err := pgconn.Connect(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := pc.Ping(ctx); err != nil {
+		pc.Close(ctx)
+		return nil, err
+	}
+	return pc.Hijack()
+}
+
+func touchOnceLeaks(ctx context.Context, dsn string) error {
+	pc, err := pgconn.ConnectWithOptions(ctx, dsn, pgconn.ParseConfigOptions{}) // want `pc \(\*pgconn\.PgConn from pgconn\.ConnectWithOptions\) is not closed on every path: the return at line 247 leaks it`
+	if err != nil {
+		return err
+	}
+	mrr := pc.Exec(ctx, touchUsers) // want `mrr \(\*pgconn\.MultiResultReader from pc\.Exec\) is not closed on every path: the return at line 247 leaks it`
+	if !mrr.NextResult() {
+		return errors.New("no result") // <- leaks pc and mrr
+	}
+	_, err = mrr.ReadAll()
+	return errors.Join(err, pc.Close(ctx))
+}
