@@ -29,6 +29,11 @@ type Config struct {
 	// Unjudged reports, as diagnostics of category "unjudged", the places the
 	// analysis gave up on and why.
 	Unjudged bool
+	// Path gives each leak, as its related information, one path that
+	// leaks it: the acquisition, the branches taken, the leaking return
+	// (path.go). The driver prints it under the leak, -json and SARIF
+	// (as a codeFlow) carry it.
+	Path bool
 	// naiveForm builds every package in naive-form SSA, as a package with
 	// a very large function is (see liftLimit): for the tests, which run
 	// the suites in both forms.
@@ -73,6 +78,7 @@ func New(cfg Config) *analysis.Analyzer {
 			a.Flags.BoolVar(ch.on(&c.cfg), ch.Flag, *ch.on(&cfg), ch.usage())
 		}
 	}
+	a.Flags.BoolVar(&c.cfg.Path, "path", cfg.Path, "show, under each leak, a path that leaks it: the acquisition, the branches taken and the return")
 	a.Flags.StringVar(&c.cfg.ConfigFile, "config", cfg.ConfigFile, "read in-house resources, acquirers, consumers and pools from this YAML file")
 	return a
 }

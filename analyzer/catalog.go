@@ -27,11 +27,13 @@ type resourceType struct {
 	scanErrorCloses bool
 	repeatable      bool
 	endsWithTx      bool
+	// errMethod: knowledge.Resource.ErrMethod.
+	errMethod string
 }
 
 func newResource(r knowledge.Resource) *resourceType {
 	return &resourceType{pkg: r.Pkg, name: r.Name(), release: r.Release, verb: r.Verb,
-		nextCloses: r.NextCloses, scanErrorCloses: r.ScanErrorCloses, repeatable: r.Repeatable, endsWithTx: r.EndsWithTx}
+		nextCloses: r.NextCloses, scanErrorCloses: r.ScanErrorCloses, repeatable: r.Repeatable, endsWithTx: r.EndsWithTx, errMethod: r.ErrMethod}
 }
 
 // A catalog is the resolved form of the libraries the analysis knows (the

@@ -26,7 +26,9 @@
 //
 //   - leak (category "leak"): a resource not given back on some path, or
 //     a result discarded. Reported at the acquisition, with the earliest
-//     leaking return as related information.
+//     leaking return as related information; with -path, one whole path
+//     that leaks it (the acquisition, the branches taken, the return),
+//     which SARIF writes as a codeFlow.
 //   - defer-in-loop (category "defer-in-loop", flag -defer-in-loop): a
 //     release deferred inside the loop that acquires the resource: every
 //     iteration's resource stays held until the function returns.

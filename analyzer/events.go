@@ -420,6 +420,7 @@ func (fa *funcAnalysis) opaqueCallEvents(c *ssa.CallCommon, f *types.Func, g giv
 		if f.Name() == "Scan" {
 			fa.scanEvents(c, g.instr)
 		}
+		fa.errMethodEvents(c, f, g.instr)
 	}
 	args := c.Args
 	recv := ssaq.ReceiverOf(c)
@@ -463,6 +464,24 @@ func (fa *funcAnalysis) scanEvents(c *ssa.CallCommon, instr ssa.Instruction) {
 			if errv := ssaq.CallError(instr); errv != nil {
 				o.killOnErr = append(o.killOnErr, errv)
 			}
+		}
+	}
+}
+
+// errMethodEvents: where the error method of a resource (a *sql.Row's Err)
+// returns an error, the acquisition failed and the value holds nothing.
+func (fa *funcAnalysis) errMethodEvents(c *ssa.CallCommon, f *types.Func, instr ssa.Instruction) {
+	recv := ssaq.ReceiverOf(c)
+	if recv == nil {
+		return
+	}
+	for _, r := range fa.aliasesOf(recv) {
+		o := fa.obls[r.obl]
+		if r.kind != direct || o.res.errMethod == "" || f.Name() != o.res.errMethod || methodOf(o.typ, f.Name()) == nil {
+			continue
+		}
+		if errv := ssaq.CallError(instr); errv != nil {
+			o.killOnErr = append(o.killOnErr, errv)
 		}
 	}
 }

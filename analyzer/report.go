@@ -14,11 +14,22 @@ import (
 
 // This file turns what the dataflow found into diagnostics: one per leaking
 // acquisition, at the acquisition, with the leaking return as related
-// information.
+// information (under -path, the whole path that leaks it: path.go).
 
 func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis, j *judgment) {
 	if fa.pkg.cat.expectedToPanic(fa.fn) {
 		return // a function literal a test asserts panics: it never returns
+	}
+	var paths *pathFinder // made at the first leak, under -path
+	pathOf := func(i int, site *callSite, exit ssa.Instruction, end analysis.RelatedInformation) []analysis.RelatedInformation {
+		if !c.cfg.Path {
+			return []analysis.RelatedInformation{end}
+		}
+		if paths == nil {
+			paths = fa.newPathFinder()
+		}
+		first := analysis.RelatedInformation{Pos: site.call.Pos(), End: site.call.End(), Message: PathStart}
+		return paths.steps(i, first, exit, end)
 	}
 	for i, o := range fa.obls {
 		if o.call == nil {
@@ -64,16 +75,21 @@ func (c *checker) report(pass *analysis.Pass, syn *syntaxIndex, fa *funcAnalysis
 				End:            site.call.End(),
 				Category:       CategoryLeak,
 				Message:        msg,
-				Related:        []analysis.RelatedInformation{{Pos: pos, Message: related}},
+				Related:        pathOf(i, site, v.leakExit, analysis.RelatedInformation{Pos: pos, Message: related}),
 				SuggestedFixes: fixes,
 			})
 		case v.loopLeak:
 			msg := d.leak(o.res.verb, "the next loop iteration acquires it again while it is still held")
+			var related []analysis.RelatedInformation
+			if c.cfg.Path {
+				related = pathOf(i, site, nil, analysis.RelatedInformation{Pos: site.call.Pos(), End: site.call.End(), Message: AcquiredAgain})
+			}
 			pass.Report(analysis.Diagnostic{
 				Pos:      site.call.Pos(),
 				End:      site.call.End(),
 				Category: CategoryLeak,
 				Message:  msg,
+				Related:  related,
 			})
 		}
 	}

@@ -15,6 +15,7 @@ var suites = []struct{ pkg, covers string }{
 	{"pgxv4cases", "pgx v4 and pgxpool, against stubs of their API"},
 	{"passthrough", "helpers that return the resource they are given: the caller still holds it, also through the result"},
 	{"conddefer", "releases deferred under a condition on the error: where its value at a return cannot be told, the release may not run"},
+	{"queryrow", "a *sql.Row holds its connection until Scan; Err tells the query failed; QueryRow(...).Scan holds nothing"},
 	{"cancel", "transactions and rows given back by the cancellation of a context the function derives, and what that does not give back (Conn, Stmt, Begin(), pgx)"},
 	{"failingtests", "tests that expect a call to fail: the paths where the test is marked failed (t.Error, t.Fail, testify's assert) are not reported; a passing path still is"},
 	{"globalpools", "pools in package-level variables, stored and closed by main, TestMain or run; closed elsewhere"},
@@ -27,6 +28,7 @@ var suites = []struct{ pkg, covers string }{
 	{"corpusfp", "false positives found by the corpus triage (bench/results/triage-*.md), named after their source, with leak twins"},
 	{"indirect", "a package that acquires through a *sql.DB of another package without importing database/sql"},
 	{"service", "production-shaped handlers, repositories, workers and migrations over all four libraries"},
+	{"pathsteps", "leaks whose paths (-path) TestPathSteps checks step by step"},
 }
 
 func TestSuites(t *testing.T) {

@@ -18,10 +18,11 @@ import (
 
 // A verdict is what the paths of a function do with one obligation.
 type verdict struct {
-	leakPos    token.Pos // the earliest return that leaks it
-	leakEnd    bool      // that return is the end of the function
-	loopLeak   bool      // the loop acquires it again while it is held
-	heldAtExit bool      // some exit still holds it
+	leakPos    token.Pos       // the earliest return that leaks it
+	leakExit   ssa.Instruction // that return
+	leakEnd    bool            // that return is the end of the function
+	loopLeak   bool            // the loop acquires it again while it is held
+	heldAtExit bool            // some exit still holds it
 	// deferInLoop: a release deferred in the loop that acquires it, with
 	// the release's name.
 	deferInLoop *ssa.Defer
@@ -140,7 +141,7 @@ func (j *judgment) atExit(fa *funcAnalysis, exit ssa.Instruction, st *state) {
 		v := &j.verdicts[e.obl]
 		v.heldAtExit = true
 		if !v.leakPos.IsValid() || pos < v.leakPos {
-			v.leakPos, v.leakEnd = pos, end
+			v.leakPos, v.leakExit, v.leakEnd = pos, exit, end
 		}
 	}
 	j.heldAt[exit] = heldHere

@@ -88,6 +88,10 @@ type Resource struct {
 	// the transaction ends (database/sql's rows and statements), also when
 	// a program's own Tx interface made it.
 	EndsWithTx bool
+	// ErrMethod names its method that tells the acquisition failed: where
+	// it returns an error, the value holds nothing (a *sql.Row whose query
+	// failed has no rows).
+	ErrMethod string
 }
 
 // Name returns the type's name without its pointer.
@@ -117,6 +121,7 @@ const (
 	VerbClose   = "closed"
 	VerbTx      = "committed or rolled back"
 	VerbRelease = "released"
+	VerbScan    = "scanned"
 )
 
 // The methods that give a value back, by the convention of Go libraries:

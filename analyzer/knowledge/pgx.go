@@ -34,19 +34,25 @@ func pgx() Library {
 			{Pkg: pgx, Type: "Rows", Release: closeOnly, Verb: VerbClose, NextCloses: true, ScanErrorCloses: true},
 			{Pkg: pgx, Type: "BatchResults", Release: closeOnly, Verb: VerbClose},
 			{Pkg: pool, Type: "*Tx", Release: TxRelease, Verb: VerbTx},
+			// A row holds its rows, and a pool's its pooled connection,
+			// until Scan (conn.go: connRow.Scan closes the rows; pgxpool
+			// poolRow.Scan releases the connection).
+			{Pkg: pgx, Type: "Row", Release: []string{"Scan"}, Verb: VerbScan},
 		})...)
 		lib.Acquirers = append(lib.Acquirers, Keys(pgx,
 			"Connect", "ConnectConfig",
 			"Conn.Begin", "Conn.BeginTx", "Conn.Query", "Conn.SendBatch",
 			"Tx.Begin", "Tx.Query", "Tx.SendBatch",
+			"Conn.QueryRow", "Tx.QueryRow",
 		)...)
 		lib.Acquirers = append(lib.Acquirers, Keys(pool,
 			"Pool.Acquire", "Pool.Begin", "Pool.BeginTx", "Pool.Query", "Pool.SendBatch",
 			"Conn.Begin", "Conn.BeginTx", "Conn.Query", "Conn.SendBatch", "Conn.Hijack",
 			"Tx.Begin", "Tx.Query", "Tx.SendBatch",
+			"Pool.QueryRow", "Conn.QueryRow", "Tx.QueryRow",
 		)...)
-		lib.Tied = append(lib.Tied, Keys(pgx, "Conn.Begin", "Conn.BeginTx", "Conn.Query", "Conn.SendBatch")...)
-		lib.Tied = append(lib.Tied, Keys(pool, "Conn.Begin", "Conn.BeginTx", "Conn.Query", "Conn.SendBatch")...)
+		lib.Tied = append(lib.Tied, Keys(pgx, "Conn.Begin", "Conn.BeginTx", "Conn.Query", "Conn.QueryRow", "Conn.SendBatch")...)
+		lib.Tied = append(lib.Tied, Keys(pool, "Conn.Begin", "Conn.BeginTx", "Conn.Query", "Conn.QueryRow", "Conn.SendBatch")...)
 		// A savepoint (tx.Begin on a pgx.Tx) ends with its parent
 		// transaction.
 		lib.Tied = append(lib.Tied, pgx+".Tx.Begin")

@@ -8,13 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 )
 
 // This file reads the few arguments the command handles before the
 // go/analysis driver does: -config, which under go vet is resolved against
 // the module and checked once per run; -tags, which the driver ignores;
-// and -V without a value.
+// -json, which turns -path on; and -V without a value.
 
 // A flagArg is a flag found among the arguments before the first package
 // pattern: args[i] is the flag, and its value is in args[i] after "=" or,
@@ -160,4 +161,36 @@ func printVersion(args []string) bool {
 	}
 	fmt.Printf("connrelease %s%s\n", version, goVersion)
 	return true
+}
+
+// jsonPath returns args with -path added when -json is on and -path is not
+// given: a program reading the JSON gets each leak's path as its related
+// positions, which the text output prints only when asked, as lines of
+// their own. -path=false leaves it out. go vet always runs the tool with
+// -json, and prints text from it: under go vet, only -path turns it on.
+func jsonPath(args []string) []string {
+	if vetProtocol(args) {
+		return args
+	}
+	var json, path bool
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		if arg == "--" || !strings.HasPrefix(arg, "-") {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		switch {
+		case name == "path":
+			path = true
+		case name == "json":
+			on, err := strconv.ParseBool(value)
+			json = !hasValue || on && err == nil
+		case valueFlags[name] && !hasValue:
+			i++ // its value
+		}
+	}
+	if !json || path {
+		return args
+	}
+	return append([]string{"-path"}, args...)
 }

@@ -26,3 +26,24 @@ func TestFindFlag(t *testing.T) {
 		t.Errorf("withoutFixFlags: %q", got)
 	}
 }
+
+// -json turns -path on unless -path is given; nothing else does.
+func TestJSONPath(t *testing.T) {
+	for _, tc := range []struct{ args, want string }{
+		{"-json ./...", "-path -json ./..."},
+		{"--json=true -c 1 ./...", "-path --json=true -c 1 ./..."},
+		{"-config x.yml -json ./...", "-path -config x.yml -json ./..."},
+		{"-json -path=false ./...", "-json -path=false ./..."},
+		{"-path -json ./...", "-path -json ./..."},
+		{"-json=false ./...", "-json=false ./..."},
+		{"./... -json", "./... -json"},
+		{"-tags json ./...", "-tags json ./..."},
+		{"-flags", "-flags"},
+		{"-json /tmp/b001/vet.cfg", "-json /tmp/b001/vet.cfg"}, // go vet's own -json
+		{"./...", "./..."},
+	} {
+		if got := strings.Join(jsonPath(strings.Fields(tc.args)), " "); got != tc.want {
+			t.Errorf("jsonPath(%s) = %s, want %s", tc.args, got, tc.want)
+		}
+	}
+}

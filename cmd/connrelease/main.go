@@ -27,7 +27,7 @@ func main() {
 	if printVersion(os.Args[1:]) {
 		return
 	}
-	os.Args = append(os.Args[:1:1], resolveConfig(os.Args[1:])...)
+	os.Args = append(os.Args[:1:1], jsonPath(resolveConfig(os.Args[1:]))...)
 	applyTags(os.Args[1:])
 	// A bad configuration file is one error, before any package is loaded:
 	// the driver would report it once per package.
@@ -75,7 +75,8 @@ func withSARIFUsage(a *analysis.Analyzer) *analysis.Analyzer {
 }
 
 const sarifUsage = `SARIF output: -sarif writes the diagnostics as a SARIF 2.1.0 log to standard
-output, -sarif=FILE to FILE (put it before the packages).
+output, -sarif=FILE to FILE (put it before the packages). Each leak's path
+(-path, on under -sarif and -json) is its codeFlow.
 
 Exit status:
   plain run       0 nothing reported, 3 diagnostics reported, 1 the packages

@@ -137,6 +137,9 @@ func TestExample(t *testing.T) {
 		t.Fatalf("go vet -vettool exited 0\n%s", vet)
 	}
 	check("go vet", vet)
+	if strings.Contains(vet, "acquired here") {
+		t.Errorf("go vet shows paths without -path:\n%s", vet)
+	}
 
 	if strings.Count(quick, "on every path") != 3 ||
 		!strings.Contains(quick, "orders.go:56:15: conn (*sql.Conn from s.db.Conn) is not closed on every path") {
@@ -480,5 +483,60 @@ func useAll(names []string) error {
 	standalone, code := run(t, dir, bin, "-config=lease.yml", "./...")
 	if code != 3 || !strings.Contains(standalone, "loop.go:7:13: l.Close is deferred inside a loop") {
 		t.Errorf("standalone: exit %d:\n%s", code, standalone)
+	}
+}
+
+// TestPathOutput runs the command with -path, which prints each leak's
+// path under it as the driver prints related positions (the acquisition,
+// the branches taken, the leaking return), and with -json, which carries
+// the same steps as the diagnostic's related positions.
+func TestPathOutput(t *testing.T) {
+	t.Parallel()
+	bin := build(t)
+	root := repoRoot(t)
+	text, code := run(t, root, bin, "-path", "./examples/quickstart/")
+	want := "examples/quickstart/orders.go:56:15: conn (*sql.Conn from s.db.Conn) is not closed on every path: the return at line 61 leaks it\n" +
+		"examples/quickstart/orders.go:56:15: \tacquired here\n" +
+		"examples/quickstart/orders.go:57:5: \terr != nil: false\n" +
+		"examples/quickstart/orders.go:61:2: \tthis return leaks it\n"
+	if code != 3 || !strings.Contains(text, want) {
+		t.Errorf("-path: exit %d, want 3 and\n%s\ngot\n%s", code, want, text)
+	}
+
+	vet, code := run(t, root, "go", "vet", "-vettool="+bin, "-path", "./examples/quickstart/")
+	if code != 1 || !strings.Contains(vet, want) {
+		t.Errorf("go vet -path: exit %d, want 1 and\n%s\ngot\n%s", code, want, vet)
+	}
+
+	out, code := run(t, root, bin, "-json", "./examples/quickstart/")
+	var tree map[string]map[string][]struct {
+		Posn    string
+		Message string
+		Related []struct {
+			Posn    string
+			Message string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &tree); err != nil || code != 0 {
+		t.Fatalf("-json: exit %d, %v:\n%s", code, err, out)
+	}
+	var found bool
+	for _, byAnalyzer := range tree {
+		for _, d := range byAnalyzer["connrelease"] {
+			if !strings.HasSuffix(d.Posn, "orders.go:56:15") {
+				continue
+			}
+			found = true
+			var got []string
+			for _, r := range d.Related {
+				got = append(got, r.Posn[strings.LastIndex(r.Posn, "orders.go"):]+" "+r.Message)
+			}
+			if want := []string{"orders.go:56:15 acquired here", "orders.go:57:5 err != nil: false", "orders.go:61:2 this return leaks it"}; !slices.Equal(got, want) {
+				t.Errorf("-json: related %q, want %q", got, want)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("-json: no diagnostic at orders.go:56:15:\n%s", out)
 	}
 }

@@ -82,6 +82,11 @@ func runSARIF(a *analysis.Analyzer, dest string, args []string, dir string, out,
 	fs := flag.NewFlagSet("connrelease", flag.ContinueOnError)
 	fs.SetOutput(errOut)
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	// The path of each leak is the result's codeFlow, which a SARIF viewer
+	// shows step by step: on unless -path=false.
+	if f := fs.Lookup("path"); f != nil {
+		_ = f.Value.Set("true")
+	}
 	tests := fs.Bool("test", true, "indicates whether test files should be analyzed, too")
 	_ = fs.Int("c", -1, "no effect with -sarif")
 	var conflicting []string
@@ -317,6 +322,18 @@ type (
 		Message          sarifMessage    `json:"message"`
 		Locations        []sarifLocation `json:"locations"`
 		RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
+		CodeFlows        []sarifCodeFlow `json:"codeFlows,omitempty"`
+	}
+	// A codeFlow is the path that leaks a resource: one thread, its
+	// locations the steps in order.
+	sarifCodeFlow struct {
+		ThreadFlows []sarifThreadFlow `json:"threadFlows"`
+	}
+	sarifThreadFlow struct {
+		Locations []sarifThreadFlowLocation `json:"locations"`
+	}
+	sarifThreadFlowLocation struct {
+		Location sarifLocation `json:"location"`
 	}
 	sarifLocation struct {
 		ID               *int                  `json:"id,omitempty"`
@@ -421,13 +438,24 @@ func buildLog(all []found, dir string) *sarifLog {
 			Message:   sarifMessage{f.message},
 			Locations: []sarifLocation{{PhysicalLocation: files.location(f.pos, f.end)}},
 		}
-		for i, r := range f.related {
+		path, related := splitPath(f.related)
+		for i, r := range related {
 			id := i + 1
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 				ID:               &id,
 				PhysicalLocation: files.location(r.pos, r.end),
 				Message:          &sarifMessage{r.message},
 			})
+		}
+		if path != nil {
+			var flow sarifThreadFlow
+			for _, r := range path {
+				flow.Locations = append(flow.Locations, sarifThreadFlowLocation{Location: sarifLocation{
+					PhysicalLocation: files.location(r.pos, r.end),
+					Message:          &sarifMessage{r.message},
+				}})
+			}
+			res.CodeFlows = []sarifCodeFlow{{ThreadFlows: []sarifThreadFlow{flow}}}
 		}
 		results = append(results, res)
 	}
@@ -442,6 +470,21 @@ func buildLog(all []found, dir string) *sarifLog {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRoot: {URI: fileURI(dir, true)}}
 	}
 	return &sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}}
+}
+
+// splitPath tells the path of a leak (-path) from its related positions:
+// the path is all of them when the first is the acquisition
+// (analyzer.PathStart); the related positions are then those the leak has
+// without -path, its last step (the leaking return), unless that is the
+// acquisition again (a resource lost in its loop has none).
+func splitPath(related []foundRelated) (path, rest []foundRelated) {
+	if len(related) < 2 || related[0].message != analyzer.PathStart {
+		return nil, related
+	}
+	if last := related[len(related)-1]; last.message != analyzer.AcquiredAgain {
+		rest = []foundRelated{last}
+	}
+	return related, rest
 }
 
 // toolVersion is the module version connrelease was built at, if known.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"go/token"
 	"os"
 	"os/exec"
@@ -111,6 +112,16 @@ type docResult struct {
 		PhysicalLocation physLoc `json:"physicalLocation"`
 		Message          struct{ Text string }
 	} `json:"relatedLocations"`
+	CodeFlows []struct {
+		ThreadFlows []struct {
+			Locations []struct {
+				Location struct {
+					PhysicalLocation physLoc `json:"physicalLocation"`
+					Message          struct{ Text string }
+				} `json:"location"`
+			} `json:"locations"`
+		} `json:"threadFlows"`
+	} `json:"codeFlows"`
 }
 
 type physLoc struct {
@@ -267,6 +278,83 @@ func TestSARIFQuickstart(t *testing.T) {
 	}
 	if !strings.Contains(conn.Message.Text, "is not closed on every path: the return at line 61 leaks it") {
 		t.Errorf("conn message %q", conn.Message.Text)
+	}
+}
+
+// Each leak of the quickstart has its path as a codeFlow (-path is on
+// under -sarif): one thread, from the acquisition, where the result is, to
+// the leaking return, its related location; the defer-in-loop and
+// shared-pool-close results of the multi-tenant example have none.
+func TestSARIFCodeFlow(t *testing.T) {
+	t.Parallel()
+	_, results := examplesLog(t, "examples/")
+	var leaks int
+	for _, r := range results {
+		if r.RuleID != analyzer.CategoryLeak {
+			if len(r.CodeFlows) > 0 {
+				t.Errorf("%s result %q has a codeFlow", r.RuleID, r.Message.Text)
+			}
+			continue
+		}
+		leaks++
+		if len(r.CodeFlows) != 1 || len(r.CodeFlows[0].ThreadFlows) != 1 {
+			t.Errorf("leak %q: %d codeFlows, want one of one thread", r.Message.Text, len(r.CodeFlows))
+			continue
+		}
+		steps := r.CodeFlows[0].ThreadFlows[0].Locations
+		if len(steps) < 2 || len(r.RelatedLocations) != 1 {
+			t.Errorf("leak %q: %d steps, %d related locations", r.Message.Text, len(steps), len(r.RelatedLocations))
+			continue
+		}
+		first, last := steps[0].Location, steps[len(steps)-1].Location
+		if first.Message.Text != analyzer.PathStart || first.PhysicalLocation != r.Locations[0].PhysicalLocation {
+			t.Errorf("leak %q: the path starts at %+v %q, not at the acquisition %+v", r.Message.Text, first.PhysicalLocation, first.Message.Text, r.Locations[0].PhysicalLocation)
+		}
+		rel := r.RelatedLocations[0]
+		if last.Message.Text != rel.Message.Text || last.PhysicalLocation != rel.PhysicalLocation {
+			t.Errorf("leak %q: the path ends at %+v %q, not at the leaking return %+v", r.Message.Text, last.PhysicalLocation, last.Message.Text, rel.PhysicalLocation)
+		}
+		// Lock's connection: acquired, the error check passed, leaked by
+		// the return two lines below.
+		if strings.HasPrefix(r.Message.Text, "conn (*sql.Conn from s.db.Conn)") {
+			var got []string
+			for _, s := range steps {
+				reg := s.Location.PhysicalLocation.Region
+				got = append(got, fmt.Sprintf("%d:%d-%d:%d %s", reg.StartLine, reg.StartColumn, reg.EndLine, reg.EndColumn, s.Location.Message.Text))
+			}
+			want := []string{"56:15-56:29 acquired here", "57:5-57:15 err != nil: false", "61:2-0:0 this return leaks it"}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Lock's path %q, want %q", got, want)
+			}
+		}
+	}
+	if leaks < 3 {
+		t.Errorf("%d leaks in the examples, want at least the quickstart's 3", leaks)
+	}
+}
+
+// splitPath takes a leak's path from its related positions only when the
+// first is the acquisition: without -path, and for the other checks, the
+// related positions stay as they are.
+func TestSplitPath(t *testing.T) {
+	acq := foundRelated{message: analyzer.PathStart}
+	ret := foundRelated{message: "this return leaks it"}
+	cond := foundRelated{message: "err != nil: false"}
+	again := foundRelated{message: analyzer.AcquiredAgain}
+	deferred := foundRelated{message: "deferred here"}
+	for _, tc := range []struct {
+		related, path, rest []foundRelated
+	}{
+		{[]foundRelated{ret}, nil, []foundRelated{ret}},
+		{[]foundRelated{deferred}, nil, []foundRelated{deferred}},
+		{nil, nil, nil},
+		{[]foundRelated{acq, cond, ret}, []foundRelated{acq, cond, ret}, []foundRelated{ret}},
+		{[]foundRelated{acq, cond, again}, []foundRelated{acq, cond, again}, nil},
+	} {
+		path, rest := splitPath(tc.related)
+		if !reflect.DeepEqual(path, tc.path) || !reflect.DeepEqual(rest, tc.rest) {
+			t.Errorf("splitPath(%v) = %v, %v; want %v, %v", tc.related, path, rest, tc.path, tc.rest)
+		}
 	}
 }
 
