@@ -11,7 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/puddle/v2"
 	"github.com/jmoiron/sqlx"
 	"github.com/redis/go-redis/v9"
 	"github.com/redis/rueidis"
@@ -25,21 +28,23 @@ import (
 type backend int
 
 const (
-	mariaSQL  backend = iota // database/sql, go-sql-driver/mysql, MariaDB 10.11
-	pgSQL                    // database/sql, pgx v5's stdlib driver, PostgreSQL 15
-	pgxPool                  // pgx v5 pgxpool, PostgreSQL 15
-	pgxConn                  // pgx v5 pgx.Connect, PostgreSQL 15
-	sqlxMaria                // sqlx over mariaSQL's database/sql pool
-	sqlxPG                   // sqlx over pgSQL's database/sql pool
-	redisV9                  // go-redis v9 Client, Redis 7.0
-	redigoV1                 // redigo Pool, Redis 7.0
-	rueidisV1                // rueidis Client, Redis 7.0
+	mariaSQL   backend = iota // database/sql, go-sql-driver/mysql, MariaDB 10.11
+	pgSQL                     // database/sql, pgx v5's stdlib driver, PostgreSQL 15
+	pgxPool                   // pgx v5 pgxpool, PostgreSQL 15
+	pgxConn                   // pgx v5 pgx.Connect, PostgreSQL 15
+	sqlxMaria                 // sqlx over mariaSQL's database/sql pool
+	sqlxPG                    // sqlx over pgSQL's database/sql pool
+	redisV9                   // go-redis v9 Client, Redis 7.0
+	redigoV1                  // redigo Pool, Redis 7.0
+	rueidisV1                 // rueidis Client, Redis 7.0
+	pgconnRaw                 // pgx v5 pgconn.Connect, one *PgConn the cases share, PostgreSQL 15
+	puddlePool                // puddle v2 Pool[*pgx.Conn], PostgreSQL 15
 )
 
 func (b backend) String() string {
 	return [...]string{"mariadb/database-sql", "postgres/database-sql", "postgres/pgxpool", "postgres/pgx.Connect",
 		"mariadb/sqlx", "postgres/sqlx", "redis/go-redis",
-		"redis/redigo", "redis/rueidis"}[b]
+		"redis/redigo", "redis/rueidis", "postgres/pgconn", "postgres/puddle"}[b]
 }
 
 // redis: the backend's server is Redis.
@@ -86,6 +91,12 @@ type outcome struct {
 	pubsubs     int
 	redisServer int
 
+	// pgconn: the case's *PgConn is locked by a reader left open, and
+	// every later call on it fails with "conn busy" (PgConn.IsBusy).
+	busy int
+	// puddle: Stat().AcquiredResources() after the return.
+	resources int
+
 	// pgxpool: the connections idle in the pool after the return — 0 where
 	// the case's connection left the pool (Hijack) or was destroyed (a
 	// Release in a transaction or with a query's rows open).
@@ -100,7 +111,7 @@ type outcome struct {
 // held: something the case took is still held after it returned.
 func (o outcome) held() bool {
 	return o.inUse > 0 || o.acquired > 0 || o.openTx > 0 || o.prepared > 0 || o.backends > 0 ||
-		o.redisOut > 0 || o.pubsubs > 0 || o.redisServer > 0
+		o.redisOut > 0 || o.pubsubs > 0 || o.redisServer > 0 || o.busy > 0 || o.resources > 0
 }
 
 // leaked: the measured truth that the analyzer's verdict must agree with.
@@ -121,6 +132,8 @@ func (o outcome) String() string {
 	add("redisCheckedOut", o.redisOut)
 	add("pubsubs", o.pubsubs)
 	add("serverConns", o.redisServer)
+	add("busy", o.busy)
+	add("resources", o.resources)
 	if o.blocked {
 		parts = append(parts, fmt.Sprintf("blocked until its context expired (%s)", o.elapsed.Round(time.Millisecond)))
 	}
@@ -155,6 +168,8 @@ type rowEnv struct {
 	// redigo's pool and rueidis's client, their connections named marker.
 	redigo  *redigo.Pool
 	rueidis rueidis.Client
+	pc      *pgconn.PgConn          // pgconn: the row's connection
+	puddle  *puddle.Pool[*pgx.Conn] // puddle: the row's pool of pgx connections
 }
 
 func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
@@ -218,6 +233,35 @@ func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
 		if e.deps.PGDSN, err = withAppName(s.pgDSN, e.marker); err != nil {
 			return nil, err
 		}
+	case pgconnRaw:
+		e.obs = s.pgObs
+		dsn, err := withAppName(s.pgDSN, e.marker)
+		if err != nil {
+			return nil, err
+		}
+		if e.pc, err = pgconn.Connect(context.Background(), dsn); err != nil {
+			return nil, err
+		}
+		e.deps = cases.Deps{PgConn: e.pc}
+	case puddlePool:
+		e.obs = s.pgObs
+		dsn, err := withAppName(s.pgDSN, e.marker)
+		if err != nil {
+			return nil, err
+		}
+		e.puddle, err = puddle.NewPool(&puddle.Config[*pgx.Conn]{
+			Constructor: func(ctx context.Context) (*pgx.Conn, error) { return pgx.Connect(ctx, dsn) },
+			Destructor:  func(c *pgx.Conn) { _ = c.Close(context.Background()) },
+			MaxSize:     int32(maxOpen),
+		})
+		if err != nil {
+			return nil, err
+		}
+		// One idle connection, for TryAcquire.
+		if err := e.puddle.CreateResource(context.Background()); err != nil {
+			return nil, err
+		}
+		e.deps = cases.Deps{Puddle: e.puddle}
 	}
 	return e, nil
 }
@@ -229,6 +273,8 @@ func (e *rowEnv) checkedOut() int {
 		return e.deps.DB.Stats().InUse
 	case e.pool != nil:
 		return int(e.pool.Stat().AcquiredConns())
+	case e.puddle != nil:
+		return int(e.puddle.Stat().AcquiredResources())
 	case e.rdb != nil:
 		st := e.rdb.PoolStats()
 		return int(st.TotalConns-st.IdleConns) + int(st.PubSubStats.Active)
@@ -454,6 +500,27 @@ func (e *rowEnv) run(t *testing.T, r row) (outcome, error) {
 		if o.backends, err = poll(ctl, settle, e.sessions); err != nil {
 			return o, fmt.Errorf("sessions: %w", err)
 		}
+	case pgconnRaw:
+		if e.pc.IsBusy() {
+			o.busy = 1
+		}
+	case puddlePool:
+		// Destroy destructs the resource in a goroutine, and puddle
+		// counts it acquired until then.
+		if o.resources, err = poll(ctl, settle/2, func(context.Context) (int, error) {
+			return int(e.puddle.Stat().AcquiredResources()), nil
+		}); err != nil {
+			return o, err
+		}
+		if o.resources == 0 {
+			// Closing the pool closes its idle connections; what stays
+			// is what left the pool (Hijack) and was not closed.
+			e.puddle.Close()
+			e.puddle = nil
+			if o.backends, err = poll(ctl, settle, e.sessions); err != nil {
+				return o, fmt.Errorf("sessions: %w", err)
+			}
+		}
 	case redisV9:
 		// A PubSub's Close closes its socket, and the server drops the
 		// client a moment later; a goroutine the case handed a PubSub to
@@ -563,6 +630,10 @@ func (e *rowEnv) Close() error {
 		}
 		return errors.Join(errs...)
 	}
+	if e.pc != nil {
+		// Close ends the session also when a reader left it locked.
+		errs = append(errs, e.pc.Close(ctx))
+	}
 	if e.b.maria() {
 		for _, id := range e.tc.threadIDs() {
 			if _, err := e.obs.ExecContext(ctx, fmt.Sprintf("KILL %d", id)); err != nil && !isUnknownThread(err) {
@@ -574,6 +645,10 @@ func (e *rowEnv) Close() error {
 	}
 	if e.pool != nil && e.pool.Stat().AcquiredConns() == 0 {
 		e.pool.Close()
+	}
+	// puddle's Close, too, waits for what is checked out.
+	if e.puddle != nil && e.puddle.Stat().AcquiredResources() == 0 {
+		e.puddle.Close()
 	}
 	return errors.Join(errs...)
 }

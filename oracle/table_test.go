@@ -40,6 +40,8 @@ var (
 	onRedis   = []backend{redisV9}
 	onRedigo  = []backend{redigoV1}
 	onRueidis = []backend{rueidisV1}
+	onPgConn  = []backend{pgconnRaw}
+	onPuddle  = []backend{puddlePool}
 )
 
 // The case table. Inputs: items 1..5 exist (qty NULL for item 4, name
@@ -219,6 +221,45 @@ var table = []row{
 	{fn: c.ConnectTxAbandoned, on: onConnect, in: c.Input{ItemID: 2, Amount: 1, DryRun: true}, path: "dry-run"},
 	{fn: c.ConnectTxAbandoned, on: onConnect, in: c.Input{ItemID: 2, Amount: 1}, path: "committed"},
 	{fn: c.ConnectRowsExhausted, on: onConnect, path: "done"},
+
+	// pgconn (pgx v5): the readers of Exec and ExecParams lock their
+	// *PgConn until closed; Read and ReadAll close them. Connect/Close.
+	{fn: c.PgConnExecEarlyReturnLeaks, on: onPgConn, in: c.Input{DryRun: true}, path: "dry-run", holds: true},
+	{fn: c.PgConnExecEarlyReturnLeaks, on: onPgConn, path: "done"},
+	{fn: c.PgConnExecReadAll, on: onPgConn, in: c.Input{DryRun: true}, path: "dry-run"},
+	{fn: c.PgConnExecReadAll, on: onPgConn, path: "done"},
+	{fn: c.PgConnExecParamsNoRowLeaks, on: onPgConn, in: c.Input{ItemID: 99}, path: "not-found", err: c.ErrNotFound, holds: true},
+	{fn: c.PgConnExecParamsNoRowLeaks, on: onPgConn, in: c.Input{ItemID: 2, Name: "anvil"}, path: "other-name", err: c.ErrInvalid},
+	{fn: c.PgConnExecParamsNoRowLeaks, on: onPgConn, in: c.Input{ItemID: 2, Name: "bolt"}, path: "done"},
+	{fn: c.PgConnExecParamsRead, on: onPgConn, in: c.Input{ItemID: 2}, path: "done"},
+	{fn: c.PgConnExecParamsRead, on: onPgConn, in: c.Input{ItemID: 99}, path: "not-found", err: c.ErrNotFound},
+	{fn: c.PgConnExecParamsRead, on: onPgConn, in: c.Input{ItemID: -1}, path: "not-found", err: c.ErrNotFound},
+	{fn: c.PgConnExecParamsDeferClose, on: onPgConn, in: c.Input{ItemID: 2, Amount: 1}, path: "done"},
+	{fn: c.PgConnExecParamsDeferClose, on: onPgConn, in: c.Input{ItemID: 99, Amount: 1}, path: "not-found", err: c.ErrNotFound},
+	// qty is an integer: an amount past its range fails on the server.
+	{fn: c.PgConnExecParamsDeferClose, on: onPgConn, in: c.Input{ItemID: 2, Amount: 1 << 40}, path: "failed", err: errAny},
+	{fn: c.PgConnConnectEarlyReturnLeaks, on: onConnect, in: c.Input{ItemID: 0}, path: "invalid", err: c.ErrInvalid, holds: true},
+	{fn: c.PgConnConnectEarlyReturnLeaks, on: onConnect, in: c.Input{ItemID: 2}, path: "done"},
+	{fn: c.PgConnConnectDeferClose, on: onConnect, in: c.Input{ItemID: 0}, path: "invalid", err: c.ErrInvalid},
+	{fn: c.PgConnConnectDeferClose, on: onConnect, in: c.Input{ItemID: 2}, path: "done"},
+
+	// puddle v2: a Pool[*pgx.Conn]'s resources are acquired until
+	// Release, ReleaseUnused, Destroy or Hijack.
+	{fn: c.PuddleAcquireEarlyReturnLeaks, on: onPuddle, in: c.Input{ItemID: 0}, path: "invalid", err: c.ErrInvalid, holds: true},
+	{fn: c.PuddleAcquireEarlyReturnLeaks, on: onPuddle, in: c.Input{ItemID: 2}, path: "done"},
+	{fn: c.PuddleAcquireDeferRelease, on: onPuddle, in: c.Input{ItemID: 0}, path: "invalid", err: c.ErrInvalid},
+	{fn: c.PuddleAcquireDeferRelease, on: onPuddle, in: c.Input{ItemID: 2}, path: "done"},
+	{fn: c.PuddleDestroyOnErrorLeaks, on: onPuddle, in: c.Input{DryRun: true}, path: "dry-run"},
+	{fn: c.PuddleDestroyOnErrorLeaks, on: onPuddle, in: c.Input{EntryID: 1, ItemID: 2, Amount: 5}, path: "write-failed", err: errAny},
+	{fn: c.PuddleDestroyOnErrorLeaks, on: onPuddle, in: c.Input{EntryID: 7, ItemID: 2, Amount: 5}, path: "done", holds: true},
+	{fn: c.PuddleDestroyOnError, on: onPuddle, in: c.Input{DryRun: true}, path: "dry-run"},
+	{fn: c.PuddleDestroyOnError, on: onPuddle, in: c.Input{EntryID: 1, ItemID: 2, Amount: 5}, path: "write-failed", err: errAny},
+	{fn: c.PuddleDestroyOnError, on: onPuddle, in: c.Input{EntryID: 7, ItemID: 2, Amount: 5}, path: "done"},
+	{fn: c.PuddleTryAcquireLeaks, on: onPuddle, in: c.Input{ItemID: 0}, path: "invalid", err: c.ErrInvalid, holds: true},
+	{fn: c.PuddleTryAcquireLeaks, on: onPuddle, in: c.Input{ItemID: 2}, path: "done"},
+	{fn: c.PuddleReleaseDeferredInLoop, on: onPuddle, in: c.Input{ItemIDs: []int64{1, 2, 3}}, path: "done", peak: 3},
+	{fn: c.PuddleHijackClose, on: onPuddle, in: c.Input{ItemID: 0}, path: "invalid", err: c.ErrInvalid},
+	{fn: c.PuddleHijackClose, on: onPuddle, in: c.Input{ItemID: 2}, path: "done"},
 
 	// Cross-package wrappers (oracle/cases/helpers): acquirers, a
 	// releaser, a borrower.

@@ -176,6 +176,8 @@ func Builtin() []Library {
 	return []Library{
 		databaseSQL(),
 		pgx(),
+		pgconn(),
+		puddle(),
 		sqlx(),
 		goRedis(),
 		redigo(),

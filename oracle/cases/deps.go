@@ -24,7 +24,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/puddle/v2"
 	"github.com/jmoiron/sqlx"
 	"github.com/redis/go-redis/v9"
 	"github.com/redis/rueidis"
@@ -47,12 +50,17 @@ type Deps struct {
 	Dialect Dialect
 	SQLX    *sqlx.DB      // sqlx over a database/sql pool, MariaDB or PostgreSQL
 	Pool    *pgxpool.Pool // pgx v5 pool, PostgreSQL
-	PGDSN   string        // for pgx.Connect
+	PGDSN   string        // for pgx.Connect and pgconn.Connect
 	Redis   *redis.Client // go-redis v9 client, Redis
 
 	Redigo  *redigo.Pool   // redigo pool, Redis
 	Rueidis rueidis.Client // rueidis client, Redis
 
+	// PgConn is a low-level connection the service keeps for itself,
+	// PostgreSQL.
+	PgConn *pgconn.PgConn
+	// Puddle is a puddle pool of pgx connections, PostgreSQL.
+	Puddle *puddle.Pool[*pgx.Conn]
 	// Progress is told after each item of a batch is done: a progress bar,
 	// a metric. The oracle measures what is held at each call.
 	Progress func(done int)

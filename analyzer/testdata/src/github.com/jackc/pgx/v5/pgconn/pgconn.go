@@ -88,3 +88,38 @@ func (pgConn *PgConn) Close(ctx context.Context) error   { panic("stub") }
 func (pgConn *PgConn) IsClosed() bool                    { panic("stub") }
 func (pgConn *PgConn) Ping(ctx context.Context) error    { panic("stub") }
 func (pgConn *PgConn) ParameterStatus(key string) string { panic("stub") }
+
+// Connect establishes a connection to a PostgreSQL server.
+func Connect(ctx context.Context, connString string) (*PgConn, error) { panic("stub") }
+
+// Exec executes SQL via the simple query protocol.
+func (pgConn *PgConn) Exec(ctx context.Context, sql string) *MultiResultReader { panic("stub") }
+
+// ExecParams executes a command via the extended query protocol.
+func (pgConn *PgConn) ExecParams(ctx context.Context, sql string, paramValues [][]byte, paramOIDs []uint32, paramFormats, resultFormats []int16) *ResultReader {
+	panic("stub")
+}
+
+// Result is the saved query response that is returned by calling Read on a ResultReader.
+type Result struct {
+	FieldDescriptions []FieldDescription
+	Rows              [][][]byte
+	CommandTag        CommandTag
+	Err               error
+}
+
+// MultiResultReader is a reader for a command that could return multiple results.
+type MultiResultReader struct{ closed bool }
+
+func (mrr *MultiResultReader) ReadAll() ([]*Result, error) { panic("stub") }
+func (mrr *MultiResultReader) NextResult() bool            { panic("stub") }
+func (mrr *MultiResultReader) ResultReader() *ResultReader { panic("stub") }
+func (mrr *MultiResultReader) Close() error                { panic("stub") }
+
+// ResultReader is a reader for the result of a single query.
+type ResultReader struct{ closed bool }
+
+func (rr *ResultReader) Read() *Result              { panic("stub") }
+func (rr *ResultReader) NextRow() bool              { panic("stub") }
+func (rr *ResultReader) Values() [][]byte           { panic("stub") }
+func (rr *ResultReader) Close() (CommandTag, error) { panic("stub") }
