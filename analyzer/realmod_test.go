@@ -19,9 +19,15 @@ import (
 // cache. The pattern ./... does not match vendor/, so no expectations are
 // read there.
 func TestRealModules(t *testing.T) {
-	// Vendor mode is already the default for a module with a vendor dir and
-	// go >= 1.14; force it anyway so an ambient GOFLAGS=-mod=mod cannot send
-	// the go command to the (disabled) proxy.
+	vendorMode(t)
+	analysistest.Run(diagnosticsOnly{t}, filepath.Join(analysistest.TestData(), "realmod"), analyzer.Analyzer, "./...")
+}
+
+// vendorMode makes the go command load testdata/realmod from its vendor
+// directory. Vendor mode is already the default for a module with a vendor
+// dir and go >= 1.14; force it anyway so an ambient GOFLAGS=-mod=mod cannot
+// send the go command to the (disabled) proxy.
+func vendorMode(t *testing.T) {
 	var flags []string
 	for _, f := range strings.Fields(os.Getenv("GOFLAGS")) {
 		if !strings.HasPrefix(f, "-mod=") && !strings.HasPrefix(f, "--mod=") {
@@ -29,6 +35,4 @@ func TestRealModules(t *testing.T) {
 		}
 	}
 	t.Setenv("GOFLAGS", strings.Join(append(flags, "-mod=vendor"), " "))
-
-	analysistest.Run(diagnosticsOnly{t}, filepath.Join(analysistest.TestData(), "realmod"), analyzer.Analyzer, "./...")
 }

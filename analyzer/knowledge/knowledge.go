@@ -167,6 +167,7 @@ func Builtin() []Library {
 		pgx(),
 		sqlx(),
 		goRedis(),
+		mongo(),
 		stdlib(),
 		testing(),
 		testify(),
