@@ -236,13 +236,14 @@ func (inv *Inventory) renameSessionDeferEnd(ctx context.Context, id primitive.Ob
 	return err
 }
 
-// mongo.WithSession only borrows the session.
-func (inv *Inventory) withSessionLeaks(ctx context.Context, id primitive.ObjectID) error {
-	sess, err := inv.client.StartSession() // want `sess \(mongo\.Session from inv\.client\.StartSession\) is not ended on every path: the return at line 245 leaks it`
+// mongo.WithSession is taken to hand the session over (the driver's
+// packages do not borrow, docs/libraries.md): a leak after it is missed.
+func (inv *Inventory) withSessionMissed(ctx context.Context, id primitive.ObjectID) error {
+	sess, err := inv.client.StartSession()
 	if err != nil {
 		return err
 	}
-	return mongo.WithSession(ctx, sess, func(sc mongo.SessionContext) error { // <- leaks sess
+	return mongo.WithSession(ctx, sess, func(sc mongo.SessionContext) error {
 		_, err := inv.items.DeleteOne(sc, bson.M{"_id": id})
 		return err
 	})
@@ -267,7 +268,9 @@ func (inv *Inventory) sessionsDeferInLoop(ctx context.Context, ids []primitive.O
 			return err
 		}
 		defer sess.EndSession(ctx)
-		if _, err := inv.items.DeleteOne(mongo.NewSessionContext(ctx, sess), bson.M{"_id": id}); err != nil {
+		if _, err := sess.WithTransaction(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+			return inv.items.DeleteOne(sc, bson.M{"_id": id})
+		}); err != nil {
 			return err
 		}
 	}
@@ -285,11 +288,13 @@ func (inv *Inventory) begin() (mongo.Session, error) {
 }
 
 func (inv *Inventory) wrapperSessionLeaks(ctx context.Context, id primitive.ObjectID) error {
-	sess, err := inv.begin() // want `sess \(mongo\.Session from inv\.begin\) is not ended on every path: the return at line 293 leaks it`
+	sess, err := inv.begin() // want `sess \(mongo\.Session from inv\.begin\) is not ended on every path: the return at line 298 leaks it`
 	if err != nil {
 		return err
 	}
-	_, err = inv.items.DeleteOne(mongo.NewSessionContext(ctx, sess), bson.M{"_id": id})
+	_, err = sess.WithTransaction(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+		return inv.items.DeleteOne(sc, bson.M{"_id": id})
+	})
 	return err // <- leaks sess
 }
 
@@ -299,7 +304,9 @@ func (inv *Inventory) wrapperSession(ctx context.Context, id primitive.ObjectID)
 		return err
 	}
 	defer endQuietly(ctx, sess)
-	_, err = inv.items.DeleteOne(mongo.NewSessionContext(ctx, sess), bson.M{"_id": id})
+	_, err = sess.WithTransaction(ctx, func(sc mongo.SessionContext) (interface{}, error) {
+		return inv.items.DeleteOne(sc, bson.M{"_id": id})
+	})
 	return err
 }
 

@@ -87,14 +87,40 @@ func (s *OrderStore) manualTransaction(ctx context.Context, id bson.ObjectID) er
 	return sess.CommitTransaction(ctx)
 }
 
-func (s *OrderStore) sessionNewContextOnlyLeaks(ctx context.Context, id bson.ObjectID) error {
-	sess, err := s.client.StartSession() // want `sess \(\*mongo\.Session from s\.client\.StartSession\) is not ended on every path: the return at line 97 leaks it`
+// NewSessionContext is taken to hand the session over: its context may be
+// returned or stored (below), and connrelease cannot tell that it stands
+// for the session. A leak after it, as here, is missed.
+func (s *OrderStore) sessionNewContextOnlyMissed(ctx context.Context, id bson.ObjectID) error {
+	sess, err := s.client.StartSession()
 	if err != nil {
 		return err
 	}
 	sctx := mongo.NewSessionContext(ctx, sess)
 	_, err = s.orders.DeleteOne(sctx, bson.D{{Key: "_id", Value: id}})
-	return err // <- leaks sess
+	return err
+}
+
+// A helper that returns the session in its context hands it over.
+func (s *OrderStore) sessionContext(ctx context.Context) (context.Context, error) {
+	sess, err := s.client.StartSession()
+	if err != nil {
+		return nil, err
+	}
+	return mongo.NewSessionContext(ctx, sess), nil
+}
+
+// Request keeps the context of a session for later calls.
+type Request struct {
+	ctx context.Context
+}
+
+func (s *OrderStore) storeSessionContext(ctx context.Context, r *Request) error {
+	sess, err := s.client.StartSession()
+	if err != nil {
+		return err
+	}
+	r.ctx = mongo.NewSessionContext(ctx, sess)
+	return nil
 }
 
 // A session per item, ended by a defer in the loop: every one stays out of
@@ -106,7 +132,9 @@ func (s *OrderStore) sessionsDeferInLoop(ctx context.Context, ids []bson.ObjectI
 			return err
 		}
 		defer sess.EndSession(ctx)
-		if _, err := s.orders.DeleteOne(mongo.NewSessionContext(ctx, sess), bson.D{{Key: "_id", Value: id}}); err != nil {
+		if _, err := sess.WithTransaction(ctx, func(ctx context.Context) (any, error) {
+			return s.orders.DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
+		}); err != nil {
 			return err
 		}
 	}
@@ -119,7 +147,9 @@ func (s *OrderStore) sessionsEndInLoop(ctx context.Context, ids []bson.ObjectID)
 		if err != nil {
 			return err
 		}
-		_, err = s.orders.DeleteOne(mongo.NewSessionContext(ctx, sess), bson.D{{Key: "_id", Value: id}})
+		_, err = sess.WithTransaction(ctx, func(ctx context.Context) (any, error) {
+			return s.orders.DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
+		})
 		sess.EndSession(ctx)
 		if err != nil {
 			return err
@@ -138,7 +168,7 @@ func (s *OrderStore) useSession(ctx context.Context, id bson.ObjectID) error {
 
 // A session from a helper of another package: the fact says it acquires.
 func (s *OrderStore) helperSessionLeaks(ctx context.Context, id bson.ObjectID) error {
-	sess, err := catalog.Begin(s.client) // want `sess \(\*mongo\.Session from catalog\.Begin\) is not ended on every path: the return at line 146 leaks it`
+	sess, err := catalog.Begin(s.client) // want `sess \(\*mongo\.Session from catalog\.Begin\) is not ended on every path: the return at line 176 leaks it`
 	if err != nil {
 		return err
 	}
