@@ -13,7 +13,7 @@ import (
 // naive-form SSA, where the cancel function of rueidis's Dedicate stays in
 // a variable: the same diagnostics must come out as in TestRealModules.
 func TestRealModulesNaiveForm(t *testing.T) {
-	t.Setenv("GOFLAGS", "-mod=vendor")
+	vendorMode(t)
 	a := analyzer.New(analyzer.WithNaiveForm(analyzer.DefaultConfig()))
 	analysistest.Run(diagnosticsOnly{t}, filepath.Join(analysistest.TestData(), "realmod"), a, "./redigoreal/...", "./rueidisreal")
 }
@@ -21,6 +21,6 @@ func TestRealModulesNaiveForm(t *testing.T) {
 // TestRealModulesFixes checks the fixes suggested for redigo and rueidis
 // leaks against redisfix.go.golden.
 func TestRealModulesFixes(t *testing.T) {
-	t.Setenv("GOFLAGS", "-mod=vendor")
+	vendorMode(t)
 	analysistest.RunWithSuggestedFixes(diagnosticsOnly{t}, filepath.Join(analysistest.TestData(), "realmod"), analyzer.Analyzer, "./redisfix")
 }

@@ -182,6 +182,7 @@ func Builtin() []Library {
 		goRedis(),
 		redigo(),
 		rueidis(),
+		mongo(),
 		clickHouse(),
 		kafkaGo(),
 		stdlib(),
