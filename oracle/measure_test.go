@@ -259,6 +259,7 @@ func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
 		}
 		// One idle connection, for TryAcquire.
 		if err := e.puddle.CreateResource(context.Background()); err != nil {
+			e.puddle.Close()
 			return nil, err
 		}
 		e.deps = cases.Deps{Puddle: e.puddle}
