@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -362,7 +361,8 @@ func get(ctx store.Context, db *store.DB) (*store.Conn, error) {
 // TestFixesApplied applies every suggested fix of the analyzer's fixes
 // testdata with -fix, then checks that the code is fixes.go.golden, that it
 // still builds, and that only the leaks that offered no fix are reported
-// any more.
+// any more. Each run loads the standard library's core from source: two
+// runs that change no file the other reads run side by side.
 func TestFixesApplied(t *testing.T) {
 	t.Parallel()
 	bin := build(t)
@@ -373,18 +373,40 @@ func TestFixesApplied(t *testing.T) {
 	}
 	dir := filepath.Join(gopath, "src", "fixes")
 	env := append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=")
+	// start starts a command in dir and returns a function that waits for
+	// it and returns its output and exit status.
+	var running sync.WaitGroup
+	t.Cleanup(running.Wait) // before the temporary directory goes
+	start := func(name string, args ...string) func() (string, int) {
+		type result struct {
+			out  string
+			code int
+			err  error
+		}
+		done := make(chan result, 1)
+		running.Go(func() {
+			cmd := exec.Command(name, args...)
+			cmd.Dir, cmd.Env = dir, env
+			out, err := cmd.CombinedOutput()
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				done <- result{string(out), exit.ExitCode(), nil}
+				return
+			}
+			done <- result{string(out), 0, err}
+		})
+		return func() (string, int) {
+			t.Helper()
+			r := <-done
+			if r.err != nil {
+				t.Fatalf("%s: %v", name, r.err)
+			}
+			return r.out, r.code
+		}
+	}
 	runIn := func(name string, args ...string) (string, int) {
-		cmd := exec.Command(name, args...)
-		cmd.Dir, cmd.Env = dir, env
-		out, err := cmd.CombinedOutput()
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return string(out), exit.ExitCode()
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		return string(out), 0
+		t.Helper()
+		return start(name, args...)()
 	}
 	read := func(name string) string {
 		data, err := os.ReadFile(filepath.Join(dir, name))
@@ -393,6 +415,10 @@ func TestFixesApplied(t *testing.T) {
 		}
 		return string(data)
 	}
+	before := read("fixes.go")
+	// -fix -diff prints each fix as a diff and changes no file: it runs
+	// beside the -json run.
+	diffRun := start(bin, "-fix", "-diff", "fixes")
 	// Before -fix: every leak of the testdata, each with its expectation
 	// there, and which of them offer a fix.
 	out, code := runIn(bin, "-json", "fixes")
@@ -412,22 +438,17 @@ func TestFixesApplied(t *testing.T) {
 			unfixable++
 		}
 	}
-	if want := strings.Count(read("fixes.go"), "// want"); leaks != want || unfixable == leaks {
+	if want := strings.Count(before, "// want"); leaks != want || unfixable == leaks {
 		t.Fatalf("before -fix: %d leaks, %d of them with no fix; want %d leaks, some with a fix:\n%s", leaks, unfixable, want, out)
-	}
-	// -fix -diff prints each fix as a diff and changes no file.
-	before, err := os.ReadFile(filepath.Join(dir, "fixes.go"))
-	if err != nil {
-		t.Fatal(err)
 	}
 	// With leaks that offer no fix, -fix lists them and exits 3.
 	unfixed := fmt.Sprintf("connrelease: %d reported with no suggested fix, to be fixed by hand:\n", unfixable)
-	out, code = runIn(bin, "-fix", "-diff", "fixes")
+	out, code = diffRun()
 	if code != 3 || strings.Count(out, "\n+\tdefer ") != leaks-unfixable || !strings.Contains(out, unfixed) {
 		t.Errorf("-fix -diff: exit %d, want 3, %d added defers and the %d leaks without a fix:\n%s", code, leaks-unfixable, unfixable, out)
 	}
-	if after, err := os.ReadFile(filepath.Join(dir, "fixes.go")); err != nil || !bytes.Equal(before, after) {
-		t.Fatalf("-fix -diff changed fixes.go (%v)", err)
+	if after := read("fixes.go"); after != before {
+		t.Fatalf("-fix -diff changed fixes.go")
 	}
 	if out, code := runIn(bin, "-fix", "fixes"); code != 3 || !strings.Contains(out, unfixed+"fixes.go:127:15: conn") {
 		t.Fatalf("-fix: exit %d, want 3 with the leaks without a fix listed:\n%s", code, out)
@@ -436,16 +457,19 @@ func TestFixesApplied(t *testing.T) {
 		t.Errorf("-fix does not give fixes.go.golden:\n%s", read("fixes.go"))
 	}
 	// go build, not go vet: vet would run its analyses over each of the
-	// 170 packages the stubs import, tens of seconds on a cold cache.
-	if out, code := runIn("go", "build", "fixes"); code != 0 {
-		t.Fatalf("the fixed code does not build:\n%s", out)
-	}
+	// 70 packages the stubs import, seconds on a cold cache. It runs
+	// beside the command on the fixed code.
+	buildRun := start("go", "build", "fixes")
 	want := 0 // the exit status: 3 with diagnostics
 	if unfixable > 0 {
 		want = 3
 	}
-	if out, code := runIn(bin, "fixes"); code != want || strings.Count(out, "on every path") != unfixable {
-		t.Fatalf("after -fix: exit %d, want %d with the %d leaks that offered no fix:\n%s", code, want, unfixable, out)
+	after, afterCode := runIn(bin, "fixes")
+	if out, code := buildRun(); code != 0 {
+		t.Fatalf("the fixed code does not build:\n%s", out)
+	}
+	if afterCode != want || strings.Count(after, "on every path") != unfixable {
+		t.Fatalf("after -fix: exit %d, want %d with the %d leaks that offered no fix:\n%s", afterCode, want, unfixable, after)
 	}
 }
 
