@@ -143,13 +143,23 @@ func TestExample(t *testing.T) {
 	}
 	// The README shows Pay's leak as this command prints it.
 	readmeShows(t, string(readme), "examples/quickstart/", quick, false)
+}
 
-	// Run from cmd/, the same files lie outside the working directory: the
-	// same lines, with absolute file names. (On the quickstart, which loads
-	// in a third of the multi-tenant example's time.)
-	away, code := run(t, filepath.Join(root, "cmd"), bin, "../examples/quickstart/")
-	if want := absolute(root, quick); code != 3 || away != want {
-		t.Errorf("run from cmd/: exit status %d, want 3 and\n%s\ngot\n%s", code, want, away)
+// TestOutsideWorkingDirectory: run from another directory, the files that
+// lie outside the working directory are printed with absolute names, the
+// same lines otherwise. (On a small module: a run on the examples loads
+// the standard library's core from source.)
+func TestOutsideWorkingDirectory(t *testing.T) {
+	t.Parallel()
+	bin := build(t)
+	dir := leaseModule(t, "a/a.go", fmt.Sprintf(leakyPackage, "a"))
+	here, code := run(t, dir, bin, "-config=lease.yml", "./a")
+	if code != 3 || !strings.HasPrefix(here, "a/a.go:") {
+		t.Fatalf("run in the module: exit status %d, want 3 and relative names:\n%s", code, here)
+	}
+	away, code := run(t, filepath.Join(dir, "lease"), bin, "-config=../lease.yml", "../a")
+	if want := absolute(dir, here); code != 3 || away != want {
+		t.Errorf("run from lease/: exit status %d, want 3 and\n%s\ngot\n%s", code, want, away)
 	}
 }
 
