@@ -27,7 +27,18 @@ func TestPoolFacts(t *testing.T) {
 // testdata/inhouse.yml.
 func TestConfigFile(t *testing.T) {
 	t.Parallel()
+	inhouse.run(t, diagnosticsOnly{t}, "inhouse")
+}
+
+// The batches of package inhouse with testdata/inhouse.yml, in the lifted
+// and the naive SSA form (TestNaiveForm).
+var (
+	inhouse      = &batch{cfg: inhouseConfig(), patterns: []string{"inhouse"}}
+	inhouseNaive = &batch{cfg: analyzer.WithNaiveForm(inhouseConfig()), patterns: []string{"inhouse"}, base: inhouse}
+)
+
+func inhouseConfig() analyzer.Config {
 	cfg := analyzer.DefaultConfig()
 	cfg.ConfigFile = filepath.Join(analysistest.TestData(), "inhouse.yml")
-	analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(cfg), "inhouse")
+	return cfg
 }

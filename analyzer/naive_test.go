@@ -27,9 +27,7 @@ func TestNaiveForm(t *testing.T) {
 		naive.run(t, diagnosticsOnly{t}, "mt/...")
 	})
 	t.Run("config", func(t *testing.T) {
-		cfg := analyzer.WithNaiveForm(analyzer.DefaultConfig())
-		cfg.ConfigFile = filepath.Join(analysistest.TestData(), "inhouse.yml")
-		analysistest.Run(diagnosticsOnly{t}, analysistest.TestData(), analyzer.New(cfg), "inhouse")
+		inhouseNaive.run(t, diagnosticsOnly{t}, "inhouse")
 	})
 }
 

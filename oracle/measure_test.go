@@ -67,6 +67,19 @@ const (
 	settle = time.Second
 )
 
+// cost is about how long r takes on a backend, to balance the lanes: a
+// row that blocks waits for its context's deadline, one that gives back
+// asynchronously or holds something waits to see it settle.
+func (r row) cost() time.Duration {
+	switch {
+	case r.blocked:
+		return caseTimeout + settle
+	case r.async || r.holds:
+		return settle
+	}
+	return 200 * time.Millisecond
+}
+
 // outcome is what the oracle measured for one row.
 type outcome struct {
 	err     error
@@ -158,6 +171,7 @@ func (o outcome) String() string {
 type rowEnv struct {
 	s      *servers
 	b      backend
+	lane   *lane  // nil for Redis
 	marker string // application_name of the row's PostgreSQL sessions
 	deps   cases.Deps
 	tc     *trackingConnector // MariaDB: the thread ids of the row's sessions
@@ -172,8 +186,8 @@ type rowEnv struct {
 	puddle  *puddle.Pool[*pgx.Conn] // puddle: the row's pool of pgx connections
 }
 
-func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
-	e := &rowEnv{s: s, b: b, marker: fmt.Sprintf("cr-oracle-%d", n)}
+func (s *servers) newEnv(b backend, l *lane, n, maxOpen int) (*rowEnv, error) {
+	e := &rowEnv{s: s, b: b, lane: l, marker: fmt.Sprintf("cr-oracle-%d", n)}
 	if maxOpen <= 0 {
 		maxOpen = 8
 	}
@@ -181,7 +195,7 @@ func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
 	switch b {
 	case mariaSQL, sqlxMaria:
 		e.obs = s.myObs
-		if e.tc, err = newTrackingConnector(s.myDSN); err != nil {
+		if e.tc, err = newTrackingConnector(l.dsn); err != nil {
 			return nil, err
 		}
 		db := sql.OpenDB(e.tc)
@@ -193,7 +207,7 @@ func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
 		}
 	case pgSQL, sqlxPG:
 		e.obs = s.pgObs
-		db, err := openPGSQL(s.pgDSN, e.marker)
+		db, err := openPGSQL(l.dsn, e.marker)
 		if err != nil {
 			return nil, err
 		}
@@ -217,7 +231,7 @@ func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
 		e.deps = cases.Deps{Rueidis: e.rueidis}
 	case pgxPool:
 		e.obs = s.pgObs
-		cfg, err := pgxpool.ParseConfig(s.pgDSN)
+		cfg, err := pgxpool.ParseConfig(l.dsn)
 		if err != nil {
 			return nil, err
 		}
@@ -230,7 +244,7 @@ func (s *servers) newEnv(b backend, n, maxOpen int) (*rowEnv, error) {
 		e.deps = cases.Deps{Pool: e.pool}
 	case pgxConn:
 		e.obs = s.pgObs
-		if e.deps.PGDSN, err = withAppName(s.pgDSN, e.marker); err != nil {
+		if e.deps.PGDSN, err = withParam(l.dsn, "application_name", e.marker); err != nil {
 			return nil, err
 		}
 	case pgconnRaw:
@@ -297,7 +311,10 @@ func (e *rowEnv) openTx(ctx context.Context) (int, error) {
 		}
 		// InnoDB serves INNODB_TRX from a cache it refreshes only when the
 		// last read is more than 100ms old: a read sooner after the
-		// previous row's sees the previous row's transactions.
+		// previous row's, or another lane's, sees the transactions of
+		// then.
+		e.s.trxMu.Lock()
+		defer e.s.trxMu.Unlock()
 		if wait := time.Until(e.s.lastTrxRead.Add(150 * time.Millisecond)); wait > 0 {
 			time.Sleep(wait)
 		}
@@ -590,13 +607,8 @@ func (e *rowEnv) measureRedis(ctx context.Context, o *outcome) (int, error) {
 	return o.redisOut + o.pubsubs + max(o.redisServer, 0), nil
 }
 
-// dataDB is the connection that resets the row's server's data.
-func (e *rowEnv) dataDB() *sql.DB {
-	if e.b.maria() {
-		return e.s.myData
-	}
-	return e.s.pgObs
-}
+// dataDB is the connection that resets the data of the row's lane.
+func (e *rowEnv) dataDB() *sql.DB { return e.lane.data }
 
 // Close ends the row's sessions on the server, held or not, and closes its
 // pool. A pool that still has a connection checked out is left to the

@@ -88,18 +88,54 @@ func TestOracle(t *testing.T) {
 	startAnalysis() // while the rows run; the verdicts are compared after
 	start := time.Now()
 
-	// The rows of a server run one after the other, in the table's order:
-	// they share its tables and its observer. MariaDB's rows run beside
-	// those of PostgreSQL and Redis, which share nothing with them.
+	// The rows of a lane run one after the other, in the table's order:
+	// they share its tables (see lane). The lanes run side by side:
+	// Redis's rows are one, each SQL server's rows are split between its
+	// lanes function by function, each function going to the lane whose
+	// rows so far are expected to take the least time.
 	type execution struct {
 		name string
 		r    row
 		b    backend
+		l    *lane
 		n    int     // numbers the row's sessions
 		res  *result // once measured (even if its premise failed)
 	}
+	type fnOn struct {
+		name  string
+		maria bool
+	}
+	assigned := map[fnOn]*lane{}
+	expected := map[*lane]time.Duration{}
+	laneOf := func(name string, b backend) *lane {
+		if b == redisV9 {
+			return nil
+		}
+		key := fnOn{name, b.maria()}
+		if l, ok := assigned[key]; ok {
+			return l
+		}
+		lanes := s.pgLanes
+		if b.maria() {
+			lanes = s.myLanes
+		}
+		l := lanes[0]
+		for _, other := range lanes[1:] {
+			if expected[other] < expected[l] {
+				l = other
+			}
+		}
+		for _, r := range table {
+			for _, on := range r.on {
+				if funcName(r.fn) == name && on != redisV9 && on.maria() == b.maria() {
+					expected[l] += r.cost()
+				}
+			}
+		}
+		assigned[key] = l
+		return l
+	}
 	var all []*execution
-	var lanes [2][]*execution // MariaDB's; PostgreSQL's and Redis's
 	var order []string
 	seen := map[string]bool{}
 	for _, r := range table {
@@ -109,22 +145,26 @@ func TestOracle(t *testing.T) {
 			seen[name] = true
 		}
 		for _, b := range r.on {
-			ex := &execution{name: name, r: r, b: b, n: len(all) + 1}
-			all = append(all, ex)
-			lane := 1
-			if b.maria() {
-				lane = 0
-			}
-			lanes[lane] = append(lanes[lane], ex)
+			all = append(all, &execution{name: name, r: r, b: b, l: laneOf(name, b), n: len(all) + 1})
 		}
 	}
+	lanes := map[*lane][]*execution{}
+	for _, ex := range all {
+		lanes[ex.l] = append(lanes[ex.l], ex)
+	}
+	var sizes []string
+	for l, exs := range lanes {
+		sizes = append(sizes, fmt.Sprintf("%d rows (%s expected)", len(exs), expected[l]))
+	}
+	sort.Strings(sizes)
+	t.Logf("%d lanes: %s", len(lanes), strings.Join(sizes, ", "))
 	var wg sync.WaitGroup
 	for _, lane := range lanes {
 		wg.Go(func() {
 			for _, ex := range lane {
 				r, b := ex.r, ex.b
 				t.Run(fmt.Sprintf("%s/%s/%s", ex.name, b, r.path), func(t *testing.T) {
-					e, err := s.newEnv(b, ex.n, r.maxOpen)
+					e, err := s.newEnv(b, ex.l, ex.n, r.maxOpen)
 					if err != nil {
 						t.Fatalf("setting up: %v", err)
 					}

@@ -41,8 +41,27 @@ type servers struct {
 	myObs        *sql.DB       // MariaDB, as the admin account when there is one
 	myData       *sql.DB       // MariaDB, as connrelease, on database connrelease
 	redisObs     *redis.Client // Redis
-	lastTrxRead  time.Time     // the last read of information_schema.innodb_trx
+	// The lanes of each server (see lane): pgLanes[0] and myLanes[0] are
+	// the databases of the DSNs.
+	pgLanes, myLanes []*lane
+	trxMu            sync.Mutex // held for a read of information_schema.innodb_trx
+	lastTrxRead      time.Time  // the last read of information_schema.innodb_trx
 }
+
+// lane is where a sequence of rows of one server runs: the rows of a lane
+// run one after the other, the lanes side by side, each on tables of its
+// own. A lane's rows open their sessions with dsn; data resets its tables.
+// PostgreSQL's lane i > 0 is the schema oracle_lane<i> (the search_path of
+// its sessions); MariaDB's is the database <database>_oracle<i>, which only
+// an admin account can create and grant: without one, MariaDB has a lane.
+type lane struct {
+	dsn  string
+	data *sql.DB
+}
+
+// lanesPerServer: most rows spend their time waiting on the server or for
+// what ends asynchronously, not on a core.
+const lanesPerServer = 2
 
 // needServers connects to the three servers, or skips the test — except
 // under CI=true, where a missing or unreachable server fails it with the
@@ -119,8 +138,66 @@ func needServers(t *testing.T) *servers {
 		t.Errorf("Redis is %q, the oracle is written for 7.0", redisVersion)
 	}
 	s.lock(t)
+	s.makeLanes(t, ctx)
 	s.createTables(t, ctx)
 	return s
+}
+
+// makeLanes makes the servers' lanes, lanesPerServer of each where it can.
+func (s *servers) makeLanes(t *testing.T, ctx context.Context) {
+	t.Helper()
+	s.pgLanes = []*lane{{dsn: s.pgDSN, data: s.pgObs}}
+	s.myLanes = []*lane{{dsn: s.myDSN, data: s.myData}}
+	for i := 1; i < lanesPerServer; i++ {
+		schema := fmt.Sprintf("oracle_lane%d", i)
+		if _, err := s.pgObs.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+schema); err != nil {
+			t.Fatalf("PostgreSQL: schema %s: %v", schema, err)
+		}
+		dsn, err := withParam(s.pgDSN, "search_path", schema)
+		if err != nil {
+			t.Fatalf("PostgreSQL: %v", err)
+		}
+		data, err := openPGSQL(dsn, "connrelease-oracle-observer")
+		if err != nil {
+			t.Fatalf("PostgreSQL: %v", err)
+		}
+		data.SetMaxOpenConns(3)
+		t.Cleanup(func() { _ = data.Close() })
+		s.pgLanes = append(s.pgLanes, &lane{dsn: dsn, data: data})
+	}
+	if s.myObs == s.myData {
+		t.Logf("without %s, MariaDB's rows run in one lane", envMySQLAdmin)
+		return
+	}
+	cfg, err := mysql.ParseDSN(s.myDSN)
+	if err != nil {
+		t.Fatalf("MariaDB: %v", err)
+	}
+	var account string // user@host
+	if err := s.myData.QueryRowContext(ctx, "SELECT CURRENT_USER()").Scan(&account); err != nil {
+		t.Fatalf("MariaDB: CURRENT_USER(): %v", err)
+	}
+	at := strings.LastIndex(account, "@")
+	for i := 1; i < lanesPerServer; i++ {
+		name := fmt.Sprintf("%s_oracle%d", cfg.DBName, i)
+		for _, q := range []string{
+			"CREATE DATABASE IF NOT EXISTS `" + name + "`",
+			fmt.Sprintf("GRANT ALL PRIVILEGES ON `%s`.* TO '%s'@'%s'", name, account[:at], account[at+1:]),
+		} {
+			if _, err := s.myObs.ExecContext(ctx, q); err != nil {
+				t.Fatalf("MariaDB (%s): %s: %v", envMySQLAdmin, q, err)
+			}
+		}
+		c := cfg.Clone()
+		c.DBName = name
+		data, err := sql.Open("mysql", c.FormatDSN())
+		if err != nil {
+			t.Fatalf("MariaDB: %v", err)
+		}
+		data.SetMaxOpenConns(3)
+		t.Cleanup(func() { _ = data.Close() })
+		s.myLanes = append(s.myLanes, &lane{dsn: c.FormatDSN(), data: data})
+	}
 }
 
 // serversLock is the MariaDB named lock that the tests which disturb one
@@ -182,14 +259,18 @@ var (
 
 func (s *servers) createTables(t *testing.T, ctx context.Context) {
 	t.Helper()
-	for _, q := range pgSchema {
-		if _, err := s.pgObs.ExecContext(ctx, q); err != nil {
-			t.Fatalf("PostgreSQL: %s: %v", q, err)
+	for i, l := range s.pgLanes {
+		for _, q := range pgSchema {
+			if _, err := l.data.ExecContext(ctx, q); err != nil {
+				t.Fatalf("PostgreSQL, lane %d: %s: %v", i, q, err)
+			}
 		}
 	}
-	for _, q := range mySchema {
-		if _, err := s.myData.ExecContext(ctx, q); err != nil {
-			t.Fatalf("MariaDB: %s: %v", q, err)
+	for i, l := range s.myLanes {
+		for _, q := range mySchema {
+			if _, err := l.data.ExecContext(ctx, q); err != nil {
+				t.Fatalf("MariaDB, lane %d: %s: %v", i, q, err)
+			}
 		}
 	}
 }
@@ -282,14 +363,15 @@ func openPGSQL(dsn, app string) (*sql.DB, error) {
 	return stdlib.OpenDB(*cfg), nil
 }
 
-// withAppName returns dsn with application_name=app.
-func withAppName(dsn, app string) (string, error) {
+// withParam returns the URL dsn with its parameter name set to value
+// (pgx passes the parameters it does not know to the server).
+func withParam(dsn, name, value string) (string, error) {
 	u, err := url.Parse(dsn)
 	if err != nil {
 		return "", err
 	}
 	q := u.Query()
-	q.Set("application_name", app)
+	q.Set(name, value)
 	u.RawQuery = q.Encode()
 	return u.String(), nil
 }

@@ -3,8 +3,6 @@ package pgconn
 
 import (
 	"context"
-	"crypto/tls"
-	"net"
 	"time"
 )
 
@@ -46,20 +44,16 @@ type Notification struct {
 	Payload string
 }
 
-type DialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
-
-type LookupFunc func(ctx context.Context, host string) (addrs []string, err error)
-
+// Config leaves out the real one's TLSConfig, DialFunc and LookupFunc,
+// which no test uses: they would import crypto/tls and net, a hundred
+// packages that every test run loads from source.
 type Config struct {
 	Host           string
 	Port           uint16
 	Database       string
 	User           string
 	Password       string
-	TLSConfig      *tls.Config
 	ConnectTimeout time.Duration
-	DialFunc       DialFunc
-	LookupFunc     LookupFunc
 	RuntimeParams  map[string]string
 }
 
