@@ -249,7 +249,7 @@ func (s *servers) newEnv(b backend, l *lane, n, maxOpen int) (*rowEnv, error) {
 		}
 	case pgconnRaw:
 		e.obs = s.pgObs
-		dsn, err := withAppName(s.pgDSN, e.marker)
+		dsn, err := withParam(l.dsn, "application_name", e.marker)
 		if err != nil {
 			return nil, err
 		}
@@ -259,7 +259,7 @@ func (s *servers) newEnv(b backend, l *lane, n, maxOpen int) (*rowEnv, error) {
 		e.deps = cases.Deps{PgConn: e.pc}
 	case puddlePool:
 		e.obs = s.pgObs
-		dsn, err := withAppName(s.pgDSN, e.marker)
+		dsn, err := withParam(l.dsn, "application_name", e.marker)
 		if err != nil {
 			return nil, err
 		}
