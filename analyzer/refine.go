@@ -198,11 +198,17 @@ func (e *pkgAnalysis) impliesNonNil(cond, err ssa.Value, taken bool) bool {
 		return true
 	}
 	call, ok := cond.(*ssa.Call)
-	if !taken || !ok || len(call.Common().Args) != 2 {
+	if !taken || !ok {
 		return false
 	}
 	f := ssaq.CalleeFunc(call.Common())
 	if f == nil {
+		return false
+	}
+	if e.assertsNonNil(call.Common(), f, err) {
+		return true
+	}
+	if len(call.Common().Args) != 2 {
 		return false
 	}
 	match := e.cat.errorMatchers[funcKey(f)]
@@ -213,6 +219,24 @@ func (e *pkgAnalysis) impliesNonNil(cond, err ssa.Value, taken bool) bool {
 		return false
 	}
 	return match == knowledge.ErrorAs || !ssaq.IsNil(call.Common().Args[1])
+}
+
+// assertsNonNil reports whether c, a call of f, is a test assertion that
+// returns true only where err is not nil (`if !assert.NotNil(t, err) {
+// conn.Close(ctx) }`, `if assert.Error(t, err)`).
+func (e *pkgAnalysis) assertsNonNil(c *ssa.CallCommon, f *types.Func, err ssa.Value) bool {
+	if !e.cat.isAssertion(f) || !e.cat.assertsError[f.Name()] || len(c.Args) < 2 {
+		return false
+	}
+	arg := c.Args[1]
+	switch conv := arg.(type) {
+	case *ssa.MakeInterface:
+		arg = conv.X
+	case *ssa.ChangeInterface:
+		arg = conv.X
+	}
+	x, _ := e.q.Resolve(arg)
+	return x == err
 }
 
 // equalsSentinel reports whether, on the edge where cond is taken, err

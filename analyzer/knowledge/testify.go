@@ -16,6 +16,6 @@ func testify() Library {
 		Name:       "testify",
 		Assertions: []string{Require, Assert},
 		AssertsError: []string{"Error", "Errorf", "ErrorIs", "ErrorIsf", "ErrorAs", "ErrorAsf",
-			"ErrorContains", "ErrorContainsf", "EqualError", "EqualErrorf"},
+			"ErrorContains", "ErrorContainsf", "EqualError", "EqualErrorf", "NotNil", "NotNilf"},
 	}
 }

@@ -97,3 +97,21 @@ func sentinelLeaks(ctx context.Context, db *sql.DB) error {
 	}
 	return rows.Err()
 }
+
+// pgconn's TestConnectReadOnly (pgx v5.12.0, pgconn_test.go:882) closes the
+// connection where the assertion that the connect failed does not hold.
+func testNotNilClosesOtherwise(t *testing.T, db *sql.DB) {
+	conn, err := db.Conn(context.Background())
+	if !assert.NotNil(t, err) {
+		conn.Close()
+	}
+}
+
+// Its twin leaves it open where the assertion does not hold.
+func testNotNilLeaks(t *testing.T, db *sql.DB) {
+	conn, err := db.Conn(context.Background()) // want `conn \(\*sql\.Conn from db\.Conn\) is not closed on every path`
+	if !assert.NotNil(t, err) {
+		_ = conn
+		t.Log("connected")
+	}
+}

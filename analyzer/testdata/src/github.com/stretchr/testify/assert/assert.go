@@ -9,5 +9,6 @@ type TestingT interface {
 
 func Error(t TestingT, err error, msgAndArgs ...interface{}) bool           { return err != nil }
 func ErrorIs(t TestingT, err, target error, msgAndArgs ...interface{}) bool { return err != nil }
+func NotNil(t TestingT, object interface{}, msgAndArgs ...interface{}) bool { return object != nil }
 func NoError(t TestingT, err error, msgAndArgs ...interface{}) bool         { return err == nil }
 func False(t TestingT, value bool, msgAndArgs ...interface{}) bool          { return !value }
