@@ -271,7 +271,9 @@ func loadMentioned(t *testing.T, libs []knowledge.Library) map[string]*types.Pac
 		t.Fatal(err)
 	}
 	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedTypes,
+		// From source, as analysistest loads realmod: export data would
+		// compile every vendored library first (minutes on a cold cache).
+		Mode: packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedImports | packages.NeedDeps,
 		Dir:  dir,
 		Env:  append(os.Environ(), "GOFLAGS=-mod=vendor", "GOPROXY=off", "GOWORK=off"),
 	}
