@@ -46,7 +46,7 @@ func (c *catalog) handsOutByName(name string) bool {
 			return true
 		}
 	}
-	return len(c.acquirerNames[name]) > 0
+	return len(c.acquirerNames[name]) > 0 && !knowledge.IsGetterName(name)
 }
 
 // programInterface returns the named interface type t if it is declared by

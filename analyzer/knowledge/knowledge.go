@@ -164,6 +164,23 @@ const PoolClose = Close
 // of a program's interface so named that returns a resource acquires it.
 var HandingOut = []string{"Begin", "Query", "Prepare", "Acquire", "Connect"}
 
+// Getter lists the name prefixes of methods that look a value up (Get,
+// GetContext, Find, Load, Lookup): a library's acquirer may be so named
+// (redigo's Pool.Get, the mongo driver's Collection.Find), but a method of
+// a program's interface so named is a cache's or a repository's getter, and
+// acquires only by the shape of that library's acquirer.
+var Getter = []string{"Get", "Find", "Load", "Lookup"}
+
+// IsGetterName reports whether a method so named looks a value up.
+func IsGetterName(name string) bool {
+	for _, p := range Getter {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // Shutdown lists the name prefixes of functions and methods that shut
 // something down (Close, Shutdown, ClosePools, StopAll, …): a method may
 // close the pools its receiver holds, a function those of its package.

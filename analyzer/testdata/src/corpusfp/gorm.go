@@ -47,3 +47,23 @@ func gormCreateReturningLeaks(ctx context.Context, db *gormDB) {
 		return
 	}
 }
+
+// gorm v1.31.2's prepared statement cache (prepare_stmt.go:69): a Get of
+// the program's store looks a cached statement up; since redigo's Pool.Get
+// is an acquirer, its name alone must not make a getter an acquisition.
+type cachedStmt struct{ stmt *sql.Stmt }
+
+func (s *cachedStmt) Close() error { return s.stmt.Close() }
+func (s *cachedStmt) Error() error { return nil }
+
+type stmtStore interface {
+	Get(key string) (*cachedStmt, bool)
+	New(ctx context.Context, key string, db *sql.DB) (*cachedStmt, error)
+}
+
+func gormPrepareCached(ctx context.Context, store stmtStore, db *sql.DB, query string) (*cachedStmt, error) {
+	if stmt, ok := store.Get(query); ok {
+		return stmt, stmt.Error()
+	}
+	return store.New(ctx, query, db)
+}
