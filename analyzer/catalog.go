@@ -21,22 +21,17 @@ type resourceType struct {
 	release []string
 	// verb says in a diagnostic what did not happen: "closed", "released".
 	verb string
-	// nextCloses, scanErrorCloses, repeatable, endsWithTx: as
+	// nextCloses, errorReleases, repeatable, endsWithTx: as
 	// knowledge.Resource says.
-	nextCloses      bool
-	scanErrorCloses bool
-	repeatable      bool
-	endsWithTx      bool
-	// errMethod: knowledge.Resource.ErrMethod.
-	errMethod string
-	// errorReleases: as knowledge.Resource.ErrorReleases says.
+	nextCloses    bool
 	errorReleases []string
+	repeatable    bool
+	endsWithTx    bool
 }
 
 func newResource(r knowledge.Resource) *resourceType {
 	return &resourceType{pkg: r.Pkg, name: r.Name(), release: r.Release, verb: r.Verb,
-		nextCloses: r.NextCloses, scanErrorCloses: r.ScanErrorCloses, errorReleases: r.ErrorReleases, repeatable: r.Repeatable,
-		endsWithTx: r.EndsWithTx, errMethod: r.ErrMethod}
+		nextCloses: r.NextCloses, errorReleases: r.ErrorReleases, repeatable: r.Repeatable, endsWithTx: r.EndsWithTx}
 }
 
 // A catalog is the resolved form of the libraries the analysis knows (the

@@ -287,9 +287,8 @@ func names(file, path string, n *yaml.Node) ([]string, error) {
 
 // pkgOfKey returns the package path of a function key.
 func pkgOfKey(key string) string {
-	slash := strings.LastIndex(key, "/")
-	dot := strings.Index(key[slash+1:], ".")
-	return key[:slash+1+dot]
+	pkg, _ := knowledge.SplitKey(key)
+	return pkg
 }
 
 // check looks r up in pkg, the package its name starts with: a type, with

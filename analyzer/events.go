@@ -426,8 +426,7 @@ func (fa *funcAnalysis) opaqueCallEvents(c *ssa.CallCommon, f *types.Func, g giv
 		if fa.pkg.cat.isAssertion(f) {
 			fa.requireEvents(c, f, g.release)
 		}
-		fa.errorReleaseEvents(c, f.Name(), g.instr)
-		fa.errMethodEvents(c, f, g.instr)
+		fa.errorReleaseEvents(c, f, g.instr)
 	}
 	args := c.Args
 	recv := ssaq.ReceiverOf(c)
@@ -459,35 +458,19 @@ func (fa *funcAnalysis) opaqueCallEvents(c *ssa.CallCommon, f *types.Func, g giv
 	}
 }
 
-// errorReleaseEvents: a method whose failure gives its receiver back (a
-// failed Scan of pgx rows closes them, a failed Append of a clickhouse-go
-// batch releases its connection), so it is released where the call's
-// error is not nil.
-func (fa *funcAnalysis) errorReleaseEvents(c *ssa.CallCommon, name string, instr ssa.Instruction) {
-	recv := c.Value
-	if !c.IsInvoke() && len(c.Args) > 0 {
-		recv = c.Args[0]
-	}
-	for _, r := range fa.aliasesOf(recv) {
-		o := fa.obls[r.obl]
-		if r.kind == direct && (o.res.scanErrorCloses && name == "Scan" || slices.Contains(o.res.errorReleases, name)) {
-			if errv := ssaq.CallError(instr); errv != nil {
-				o.killOnErr = append(o.killOnErr, errv)
-			}
-		}
-	}
-}
-
-// errMethodEvents: where the error method of a resource (a *sql.Row's Err)
-// returns an error, the acquisition failed and the value holds nothing.
-func (fa *funcAnalysis) errMethodEvents(c *ssa.CallCommon, f *types.Func, instr ssa.Instruction) {
+// errorReleaseEvents: a method of a resource whose error result, where it
+// is not nil, says the resource holds nothing any more
+// (knowledge.Resource.ErrorReleases: a failed Scan of pgx rows, a failed
+// Append of a clickhouse-go batch, the Err of a *sql.Row whose query
+// failed): it is released where the call's error is not nil.
+func (fa *funcAnalysis) errorReleaseEvents(c *ssa.CallCommon, f *types.Func, instr ssa.Instruction) {
 	recv := ssaq.ReceiverOf(c)
 	if recv == nil {
 		return
 	}
 	for _, r := range fa.aliasesOf(recv) {
 		o := fa.obls[r.obl]
-		if r.kind != direct || o.res.errMethod == "" || f.Name() != o.res.errMethod || methodOf(o.typ, f.Name()) == nil {
+		if r.kind != direct || !slices.Contains(o.res.errorReleases, f.Name()) || methodOf(o.typ, f.Name()) == nil {
 			continue
 		}
 		if errv := ssaq.CallError(instr); errv != nil {

@@ -19,7 +19,7 @@ func databaseSQL() Library {
 			// until Scan (sql.go: Row.Scan closes r.rows; Row.Err does
 			// not). A failed query leaves it no rows (QueryRowContext:
 			// &Row{rows: rows, err: err}).
-			{Pkg: SQL, Type: "*Row", Release: []string{"Scan"}, Verb: VerbScan, EndsWithTx: true, ErrMethod: "Err"},
+			{Pkg: SQL, Type: "*Row", Release: []string{"Scan"}, Verb: VerbScan, EndsWithTx: true, ErrorReleases: []string{"Err"}},
 		}),
 		Acquirers: Keys(SQL,
 			"DB.Conn",

@@ -79,11 +79,12 @@ type Resource struct {
 	Verb string
 	// NextCloses: Next returning false closes the value (rows).
 	NextCloses bool
-	// ScanErrorCloses: a Scan that fails closes the value (pgx's rows:
-	// every error path of Rows.Scan calls rows.fatal, which closes them).
-	ScanErrorCloses bool
-	// ErrorReleases lists other methods of the value whose failure (a
-	// non-nil error result) gives it back (clickhouse-go's Batch.Append).
+	// ErrorReleases lists methods of the value whose error result, where
+	// it is not nil, says the value holds nothing any more: a failed Scan
+	// of pgx's rows closes them (every error path of Rows.Scan calls
+	// rows.fatal), a failed Append of a clickhouse-go batch releases its
+	// connection, the Err of a *sql.Row whose query failed tells it has no
+	// rows.
 	ErrorReleases []string
 	// Repeatable: a release after the value was given back does no harm
 	// (it returns an error that is ignored, or nothing), so a deferred
@@ -94,10 +95,6 @@ type Resource struct {
 	// the transaction ends (database/sql's rows and statements), also when
 	// a program's own Tx interface made it.
 	EndsWithTx bool
-	// ErrMethod names its method that tells the acquisition failed: where
-	// it returns an error, the value holds nothing (a *sql.Row whose query
-	// failed has no rows).
-	ErrMethod string
 }
 
 // Name returns the type's name without its pointer.
@@ -215,6 +212,17 @@ func Keys(pkg string, names ...string) []string {
 		out[i] = pkg + "." + n
 	}
 	return out
+}
+
+// SplitKey splits a key into its package path and the rest: the function,
+// or the type and its method.
+func SplitKey(key string) (pkg, rest string) {
+	slash := strings.LastIndex(key, "/")
+	dot := strings.Index(key[slash+1:], ".")
+	if dot < 0 {
+		return key, ""
+	}
+	return key[:slash+1+dot], key[slash+1+dot+1:]
 }
 
 // PackageName guesses the name a package path is imported by: its last

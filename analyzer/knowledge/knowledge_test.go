@@ -35,7 +35,7 @@ func TestBuiltinAgainstRealModules(t *testing.T) {
 		return tn
 	}
 	lookupFunc := func(key string) *types.Func {
-		pkg, rest := splitKey(key)
+		pkg, rest := knowledge.SplitKey(key)
 		p := pkgs[pkg]
 		if p == nil {
 			t.Errorf("%s: package %s is not in analyzer/testdata/realmod", key, pkg)
@@ -101,7 +101,7 @@ func TestBuiltinAgainstRealModules(t *testing.T) {
 		}
 		for _, p := range lib.Pools {
 			pools[p] = true
-			pkg, name := splitKey(p)
+			pkg, name := knowledge.SplitKey(p)
 			lookupType(pkg, name)
 		}
 	}
@@ -236,7 +236,7 @@ func loadMentioned(t *testing.T, libs []knowledge.Library) map[string]*types.Pac
 	set := map[string]bool{}
 	add := func(keys ...string) {
 		for _, k := range keys {
-			pkg, _ := splitKey(k)
+			pkg, _ := knowledge.SplitKey(k)
 			set[pkg] = true
 		}
 	}
@@ -291,16 +291,6 @@ func loadMentioned(t *testing.T, libs []knowledge.Library) map[string]*types.Pac
 		}
 	}
 	return out
-}
-
-// splitKey splits "pkg/path.Rest" into the package path and the rest.
-func splitKey(key string) (pkg, rest string) {
-	slash := strings.LastIndex(key, "/")
-	dot := strings.Index(key[slash+1:], ".")
-	if dot < 0 {
-		return key, ""
-	}
-	return key[:slash+1+dot], key[slash+1+dot+1:]
 }
 
 func named(t types.Type) *types.Named {

@@ -31,7 +31,7 @@ func pgx() Library {
 			{Pkg: pool, Type: "*Conn", Release: []string{Release, "Hijack"}, Verb: VerbRelease},
 			{Pkg: pgx, Type: "*Conn", Release: closeOnly, Verb: VerbClose},
 			{Pkg: pgx, Type: "Tx", Release: TxRelease, Verb: VerbTx},
-			{Pkg: pgx, Type: "Rows", Release: closeOnly, Verb: VerbClose, NextCloses: true, ScanErrorCloses: true},
+			{Pkg: pgx, Type: "Rows", Release: closeOnly, Verb: VerbClose, NextCloses: true, ErrorReleases: []string{"Scan"}},
 			{Pkg: pgx, Type: "BatchResults", Release: closeOnly, Verb: VerbClose},
 			{Pkg: pool, Type: "*Tx", Release: TxRelease, Verb: VerbTx},
 			// A row holds its rows, and a pool's its pooled connection,

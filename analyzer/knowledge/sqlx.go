@@ -15,7 +15,7 @@ func sqlx() Library {
 			// As database/sql's (sqlx.go: Row.Scan and scanAny close
 			// r.rows; MapScan and SliceScan call Scan).
 			{Pkg: SQLX, Type: "*Row", Release: []string{"Scan", "StructScan", "MapScan", "SliceScan"}, Verb: VerbScan,
-				EndsWithTx: true, ErrMethod: "Err"},
+				EndsWithTx: true, ErrorReleases: []string{"Err"}},
 		}),
 		Acquirers: Keys(SQLX,
 			"DB.Connx",
