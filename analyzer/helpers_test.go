@@ -200,8 +200,8 @@ func matches(pattern, pkg string) bool {
 }
 
 // The batches of the default configuration, in the lifted and the naive
-// SSA form, over the suites and the packages of the tests of facts and of
-// the multi-tenant service. The naive batch analyses the packages the
+// SSA form, over the suites and the packages of the tests of facts, of
+// the multi-tenant service and of the suggested fixes. The naive batch analyses the packages the
 // lifted one loaded, and must report what it reports (see compare).
 var (
 	lifted = &batch{cfg: analyzer.DefaultConfig(), patterns: batchPatterns()}
@@ -209,7 +209,7 @@ var (
 )
 
 func batchPatterns() []string {
-	patterns := []string{"xpkg/...", "pools", "mt/..."}
+	patterns := []string{"xpkg/...", "pools", "mt/...", "fixes", "fixespg"}
 	for _, s := range suites {
 		patterns = append(patterns, s.pkg)
 	}

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -91,9 +90,8 @@ func withPath(cfg analyzer.Config) analyzer.Config {
 // in both SSA forms.
 func TestPathSteps(t *testing.T) {
 	t.Parallel()
-	results := analysistest.Run(t, analysistest.TestData(), analyzer.New(withPath(analyzer.DefaultConfig())), "pathsteps")
-	var pkgs []*packages.Package
-	for _, r := range results {
+	var pkgs []*packages.Package // loaded by the lifted batch, which checks their diagnostics
+	for _, r := range lifted.run(t, diagnosticsOnly{t}, "pathsteps") {
 		pkgs = append(pkgs, r.Action.Package)
 	}
 	for _, form := range []struct {

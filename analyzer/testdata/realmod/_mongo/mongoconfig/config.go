@@ -1,7 +1,7 @@
 // Package mongoconfig is analysed with _mongo/mongo.yml, which names types
 // and methods of the mongo driver that the built-in catalog leaves out. In a
 // directory named _mongo so that TestRealModules' ./... (no configuration)
-// leaves it to TestRealModulesMongoConfig.
+// leaves it to TestRealModulesConfig.
 package mongoconfig
 
 import (

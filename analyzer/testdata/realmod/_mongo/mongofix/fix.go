@@ -1,7 +1,7 @@
 // Package mongofix checks the deferred releases connrelease suggests for
 // the mongo driver's resources, whose release methods take a context: the
 // fix passes the one in scope. In a directory named _mongo so that
-// TestRealModules' ./... leaves it to TestRealModulesMongoFixes.
+// TestRealModules' ./... leaves it to TestRealModulesFixes.
 package mongofix
 
 import (
