@@ -307,7 +307,7 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 	createsPool, byCalling := false, false
 	switch {
 	case fa.pkg.cat.poolCreators[funcKey(f)]:
-		if fa.processLifetime() {
+		if fa.processLifetime() || fa.wrapsOthersPool(call) {
 			return nil
 		}
 		createsPool = true
@@ -370,6 +370,19 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		}
 	}
 	return o
+}
+
+// wrapsOthersPool reports whether call, of a pool creator, wraps a pool it
+// is given that this function did not create (sqlx.NewDb(db.DB, …) of a
+// test harness's pool): closing the wrapper would close that pool, so the
+// wrapper is no fresh pool either.
+func (fa *funcAnalysis) wrapsOthersPool(call *ssa.Call) bool {
+	for _, a := range call.Call.Args {
+		if fa.pkg.isPool(a.Type()) && fa.pkg.poolOrigin(fa.fn, a, 0).kind != originFresh {
+			return true
+		}
+	}
+	return false
 }
 
 // processLifetime reports whether fn runs for the whole process: main.main
