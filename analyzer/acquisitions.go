@@ -48,6 +48,12 @@ type obligation struct {
 	// guard is not lasting.
 	guards       []guard
 	computedAnew bool
+	// corr is a condition tested after the acquisition by branches one of
+	// which comes before another on every path (`if !ok { res.Destroy() }`
+	// … `if !ok { continue }`): those go the same way. corrReads are the
+	// branches that come after another one (findCorrelated).
+	corr      ssa.Value
+	corrReads map[*ssa.If]bool
 	// cancel is the cancel function of the context the resource was
 	// acquired with, derived in this function, when cancelling it gives
 	// the resource back (endedWithContext): calling it is a release.
@@ -154,6 +160,7 @@ func newFuncAnalysis(e *pkgAnalysis, fn *ssa.Function) *funcAnalysis {
 	}
 	fa.linkChildren()
 	fa.findGuards()
+	fa.findCorrelated()
 	fa.buildEvents()
 	return fa
 }
@@ -201,6 +208,60 @@ func (fa *funcAnalysis) findGuards() {
 				}
 				k := def.Block().Index
 				fa.guardDefs[k] = append(fa.guardDefs[k], i)
+			}
+		}
+	}
+}
+
+// maxCorrelated bounds the branches findCorrelated pairs.
+const maxCorrelated = 64
+
+// findCorrelated finds, for each acquisition, the first condition tested
+// by two branches below it where one of them dominates the other
+// (obligation.corr). Where the acquisition's block dominates branch B1 and
+// B1 dominates B2, every path to B2 runs B1 after the acquisition and
+// after the last computation of the condition (which dominates B1): B2
+// goes the way B1 went last. The dataflow marks each busy path with the
+// way the latest branch on it went (wentTrue), and rules out at B2 the
+// paths that went the other way (refineEdge). Only the first
+// maxCorrelated branches on a condition tested more than once are looked
+// at: the pairs cost their square.
+func (fa *funcAnalysis) findCorrelated() {
+	var branches []*ssa.If
+	for _, b := range fa.fn.Blocks {
+		if len(branches) == maxCorrelated {
+			break
+		}
+		if br := ssaq.ClosingBranch(b); br != nil && b.Succs[0] != b.Succs[1] {
+			if cond, _ := fa.pkg.q.BranchCond(br); fa.pkg.q.BranchesOn(fa.fn, cond) > 1 {
+				branches = append(branches, br)
+			}
+		}
+	}
+	if len(branches) < 2 {
+		return
+	}
+	for _, o := range fa.obls {
+		if o.call == nil {
+			continue
+		}
+		at := o.call.Block()
+		for _, b2 := range branches {
+			cond, _ := fa.pkg.q.BranchCond(b2)
+			if o.corr != nil && cond != o.corr {
+				continue
+			}
+			for _, b1 := range branches {
+				if b1 == b2 || !at.Dominates(b1.Block()) || !b1.Block().Dominates(b2.Block()) {
+					continue
+				}
+				if c1, _ := fa.pkg.q.BranchCond(b1); c1 == cond {
+					if o.corr == nil {
+						o.corr, o.corrReads = cond, map[*ssa.If]bool{}
+					}
+					o.corrReads[b2] = true
+					break
+				}
 			}
 		}
 	}
@@ -307,7 +368,7 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 	createsPool, byCalling := false, false
 	switch {
 	case fa.pkg.cat.poolCreators[funcKey(f)]:
-		if fa.processLifetime() {
+		if fa.processLifetime() || fa.wrapsOthersPool(call) {
 			return nil
 		}
 		createsPool = true
@@ -370,6 +431,19 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 		}
 	}
 	return o
+}
+
+// wrapsOthersPool reports whether call, of a pool creator, wraps a pool it
+// is given that this function did not create (sqlx.NewDb(db.DB, …) of a
+// test harness's pool): closing the wrapper would close that pool, so the
+// wrapper is no fresh pool either.
+func (fa *funcAnalysis) wrapsOthersPool(call *ssa.Call) bool {
+	for _, a := range call.Call.Args {
+		if fa.pkg.isPool(a.Type()) && fa.pkg.poolOrigin(fa.fn, a, 0).kind != originFresh {
+			return true
+		}
+	}
+	return false
 }
 
 // processLifetime reports whether fn runs for the whole process: main.main

@@ -121,8 +121,18 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			return nil, err
 		}
 	}
-	if c.cat.libraries[pass.Pkg.Path()] {
-		return struct{}{}, nil // a library the catalog describes
+	// A package the catalog describes (pgxpool, pgx, sqlx, go-redis, …) is
+	// analysed like any other, so that a leak of its own resources inside
+	// it is reported (pgx v4.5.0's Pool.BeginTx), with two differences.
+	// Inside it, the catalog still says what its functions do (factOf
+	// computes none for a package of the catalog, its own included), and
+	// it exports no facts: its importers know it from the catalog alone, as
+	// before. database/sql is left out: a run over a module analyses the
+	// standard library only as a dependency, whose diagnostics nobody sees,
+	// and every run would pay for it.
+	library := c.cat.libraries[pass.Pkg.Path()]
+	if library && c.cat.std.has(pass.Pkg.Path()) {
+		return struct{}{}, nil
 	}
 	sup := newSuppressor(pass)
 	defer sup.finish()
@@ -141,7 +151,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs {
 		c.checkFunc(pass, e, syn, fn)
 	}
-	if c.cfg.CrossPackage {
+	if c.cfg.CrossPackage && !library {
 		c.guard(pass, nil, func() { e.exportFacts(funcs) })
 	}
 	c.reportUnjudged(pass, e)

@@ -42,12 +42,16 @@ const (
 	// return is judged by the conditional releases its own paths armed.
 	armedIf0
 	armedIf1
+	// wentTrue: the path's latest branch on the obligation's correlated
+	// condition (obligation.corr) went the way where it is true; set and
+	// read only while the path is busy.
+	wentTrue
 	armedIf = armedIf0 | armedIf1
 )
 
 // A pathSet is the set of the states of all the paths that reach a point:
 // bit s is set when some path has state s. The empty set means no path.
-type pathSet [2]uint64
+type pathSet [4]uint64
 
 func single(s pathState) pathSet {
 	var p pathSet
@@ -66,7 +70,9 @@ func (p pathSet) states(yield func(pathState) bool) {
 	}
 }
 
-func (p pathSet) union(q pathSet) pathSet { return pathSet{p[0] | q[0], p[1] | q[1]} }
+func (p pathSet) union(q pathSet) pathSet {
+	return pathSet{p[0] | q[0], p[1] | q[1], p[2] | q[2], p[3] | q[3]}
+}
 
 func (p pathSet) empty() bool { return p == pathSet{} }
 
@@ -159,12 +165,12 @@ func (st *state) set(i int, p pathSet) {
 	}
 }
 
-// unguardIdle drops the guarded mark of a path that no longer holds the
-// resource: nothing is left for a guard to rule out, and an obligation
-// whose paths hold nothing then leaves the state.
+// unguardIdle drops the guarded and wentTrue marks of a path that no
+// longer holds the resource: nothing is left for a branch to rule out, and
+// an obligation whose paths hold nothing then leaves the state.
 func unguardIdle(s pathState) pathState {
 	if !busy(s) {
-		return s &^ guarded
+		return s &^ (guarded | wentTrue)
 	}
 	return s
 }
@@ -346,7 +352,7 @@ func (fa *funcAnalysis) transfer(b *ssa.BasicBlock, st *state, j *judgment) bool
 				if o.computedAnew {
 					s |= guarded
 				}
-				return (s | held) &^ deferred
+				return (s | held) &^ (deferred | wentTrue)
 			})
 		case evRelease, evHandOver:
 			st.update(ev.obl, func(s pathState) pathState { return s &^ (held | lost | deferred) })

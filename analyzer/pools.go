@@ -41,6 +41,14 @@ func (e *pkgAnalysis) isPool(t types.Type) bool {
 	return e.cat.pools[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
 }
 
+// exported returns name with its first letter upper-cased.
+func exported(name string) string {
+	if name == "" {
+		return name
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
+}
+
 // An origin says where a pool value came from.
 type origin struct {
 	kind originKind
@@ -260,7 +268,10 @@ func (e *pkgAnalysis) fieldOrigin(fn *ssa.Function, base ssa.Value, name string,
 	switch root := root.(type) {
 	case *ssa.Parameter:
 		if fn.Signature.Recv() != nil && len(fn.Params) > 0 && root == fn.Params[0] {
-			if isShutdown(fn.Name()) {
+			if isShutdown(exported(fn.Name())) {
+				// Also an unexported one: go-redis's closeSentinel,
+				// which its Close calls. (A function of the package so
+				// named may be a handler: closeMasterInHandler.)
 				return origin{kind: originOwner}
 			}
 			return origin{originShared, "the field " + name + " of the receiver"}

@@ -112,6 +112,34 @@ func (fa *funcAnalysis) refineEdge(b *ssa.BasicBlock, si int, st *state, subject
 			out.set(i, kept)
 			paths = kept
 		}
+		if o := fa.obls[i]; o.corr != nil && o.corr == resolved {
+			// Its correlated condition: a path that went the other way at
+			// the branch before this one cannot come this way; each busy
+			// path remembers the way it went here.
+			kept := paths
+			if o.corrReads[ifInstr] {
+				kept = paths.without(func(s pathState) bool { return busy(s) && (s&wentTrue != 0) != taken })
+				if kept.empty() {
+					kept = single(0)
+				}
+			}
+			kept = kept.apply(func(s pathState) pathState {
+				if !busy(s) {
+					return s
+				}
+				if taken {
+					return s | wentTrue
+				}
+				return s &^ wentTrue
+			})
+			if kept != paths {
+				if out == nil {
+					out = st.clone()
+				}
+				out.set(i, kept)
+				paths = kept
+			}
+		}
 		if fa.kills(i, cond, taken, x, isNilCmp, isNilEdge) {
 			if out == nil {
 				out = st.clone()

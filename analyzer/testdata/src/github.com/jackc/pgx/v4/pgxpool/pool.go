@@ -79,7 +79,34 @@ func (p *Pool) SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults { p
 
 func (p *Pool) Begin(ctx context.Context) (pgx.Tx, error) { panic("stub") }
 
-func (p *Pool) BeginTx(ctx context.Context, txOptions pgx.TxOptions) (pgx.Tx, error) { panic("stub") }
+// BeginTx is pgx v4.5.0's (pool.go), which leaks the pooled connection
+// when BeginTx fails (jackc/pgx#712, fixed in v4.8.1): connrelease analyses
+// the packages of its catalog too (the suite of this package, suites_test.go).
+func (p *Pool) BeginTx(ctx context.Context, txOptions pgx.TxOptions) (pgx.Tx, error) {
+	c, err := p.Acquire(ctx) // want `c \(\*Conn from p\.Acquire\) is not released on every path: the return at line 92 leaks it`
+	if err != nil {
+		return nil, err
+	}
+	t, err := c.BeginTx(ctx, txOptions)
+	if err != nil {
+		return nil, err
+	}
+	return &Tx{t: t, c: c}, nil
+}
+
+// beginTxFixed is the same method in v4.8.1: released where BeginTx fails.
+func (p *Pool) beginTxFixed(ctx context.Context, txOptions pgx.TxOptions) (pgx.Tx, error) {
+	c, err := p.Acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t, err := c.BeginTx(ctx, txOptions)
+	if err != nil {
+		c.Release()
+		return nil, err
+	}
+	return &Tx{t: t, c: c}, nil
+}
 
 func (p *Pool) BeginFunc(ctx context.Context, f func(pgx.Tx) error) error { panic("stub") }
 
