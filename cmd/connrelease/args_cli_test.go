@@ -68,6 +68,9 @@ func TestConfigUnderVet(t *testing.T) {
 	if code != 1 || strings.Count(out, "is not closed on every path") != 3 || strings.Contains(out, "lease.yml") {
 		t.Errorf("go vet with a relative -config: exit %d, want 1 with the three leaks and no error about the file:\n%s", code, out)
 	}
+	if strings.Contains(out, "acquired here") {
+		t.Errorf("go vet shows paths without -path:\n%s", out)
+	}
 	out, code = run(t, dir, "go", "vet", "-vettool="+bin, "-config=bad.yml", "./...")
 	if code == 0 || strings.Count(out, "acquirers: want a list") != 1 {
 		t.Errorf("go vet with a bad -config: exit %d, want the error once:\n%s", code, out)
