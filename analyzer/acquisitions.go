@@ -436,14 +436,68 @@ func (fa *funcAnalysis) acquisition(call *ssa.Call) *obligation {
 // wrapsOthersPool reports whether call, of a pool creator, wraps a pool it
 // is given that this function did not create (sqlx.NewDb(db.DB, …) of a
 // test harness's pool): closing the wrapper would close that pool, so the
-// wrapper is no fresh pool either.
+// wrapper is no fresh pool either. A pool given inside another argument
+// (gorm.Open(postgres.New(postgres.Config{Conn: sqlDB})): a gorm DB over a
+// *sql.DB of the program's) is the wrapper's pool, whoever created it: the
+// wrapper is no new obligation; that pool's own, if it has one, stands.
 func (fa *funcAnalysis) wrapsOthersPool(call *ssa.Call) bool {
+	seen := map[ssa.Value]bool{}
 	for _, a := range call.Call.Args {
-		if fa.pkg.isPool(a.Type()) && fa.pkg.poolOrigin(fa.fn, a, 0).kind != originFresh {
+		if fa.pkg.isPool(a.Type()) {
+			if fa.pkg.poolOrigin(fa.fn, a, 0).kind != originFresh {
+				return true
+			}
+			continue
+		}
+		if fa.builtOnPool(a, 0, seen) {
 			return true
 		}
 	}
 	return false
+}
+
+// builtOnPool reports whether v was built from a pool: a value of a pool
+// type found going back from v through the operands of the instructions
+// that made it, a few steps deep, and the stores into a local struct
+// (the Config literal of a dialector).
+func (fa *funcAnalysis) builtOnPool(v ssa.Value, depth int, seen map[ssa.Value]bool) bool {
+	if v == nil || depth > 6 || seen[v] {
+		return false
+	}
+	seen[v] = true
+	if fa.pkg.isPool(v.Type()) {
+		return true
+	}
+	switch v := v.(type) {
+	case *ssa.Alloc:
+		for _, ref := range *v.Referrers() {
+			addr := ssa.Value(v)
+			if field, ok := ref.(*ssa.FieldAddr); ok {
+				addr = field
+			}
+			for _, use := range referrers(addr) {
+				if st, ok := use.(*ssa.Store); ok && st.Addr == addr && fa.builtOnPool(st.Val, depth+1, seen) {
+					return true
+				}
+			}
+		}
+	case *ssa.Function, *ssa.Global, *ssa.Const, *ssa.Parameter, *ssa.FreeVar:
+	case ssa.Instruction:
+		for _, op := range v.Operands(nil) {
+			if *op != nil && fa.builtOnPool(*op, depth+1, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// referrers returns the instructions that use v.
+func referrers(v ssa.Value) []ssa.Instruction {
+	if refs := v.Referrers(); refs != nil {
+		return *refs
+	}
+	return nil
 }
 
 // processLifetime reports whether fn runs for the whole process: main.main

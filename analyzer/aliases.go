@@ -137,6 +137,7 @@ func (w *aliasWalk) follow(v ssa.Value, instr ssa.Instruction) {
 	case *ssa.Call:
 		if k == direct {
 			w.passedThrough(v, instr)
+			w.poolView(v, instr)
 		}
 	}
 }
@@ -166,6 +167,28 @@ func (w *aliasWalk) passedThrough(v ssa.Value, call *ssa.Call) {
 			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == pt.Result {
 				w.add(ex, direct)
 			}
+		}
+	}
+}
+
+// poolView adds the result of call that stands for the pool v holds: a
+// method of v's pool type that returns a view of it (catalog.poolView: the
+// *sql.DB of a *gorm.DB's DB(), the *gorm.DB of db.Where(…)). Not an
+// obligation of its own: the pool's obligation is given back by closing
+// the view, handed over by returning or storing it.
+func (w *aliasWalk) poolView(v ssa.Value, call *ssa.Call) {
+	c := call.Common()
+	f := ssaq.CalleeFunc(c)
+	if f == nil || c.IsInvoke() || len(c.Args) == 0 || c.Args[0] != v || !w.e.isPool(v.Type()) || !w.e.cat.poolView(f) {
+		return
+	}
+	if c.Signature().Results().Len() == 1 {
+		w.add(call, direct)
+		return
+	}
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+			w.add(ex, direct)
 		}
 	}
 }

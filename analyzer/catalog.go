@@ -27,6 +27,10 @@ type resourceType struct {
 	errorReleases []string
 	repeatable    bool
 	endsWithTx    bool
+	// viewCloses are the Close methods ("pkg.Type.Close") of the pools
+	// that views of a pool stand for (knowledge.Library.PoolViews): the
+	// Close of the *sql.DB of a *gorm.DB's DB() closes the gorm DB's pool.
+	viewCloses map[string]bool
 }
 
 func newResource(r knowledge.Resource) *resourceType {
@@ -49,6 +53,8 @@ type catalog struct {
 	borrowers        map[string]bool
 	pools            map[string]bool
 	poolCreators     map[string]bool
+	poolViews        map[string]string
+	poolChains       map[string]bool
 	assertions       map[string]bool
 	assertsError     map[string]bool
 	errorMatchers    map[string]knowledge.ErrorMatch
@@ -82,6 +88,8 @@ func newCatalog() *catalog {
 		borrowers:        map[string]bool{},
 		pools:            map[string]bool{},
 		poolCreators:     map[string]bool{},
+		poolViews:        map[string]string{},
+		poolChains:       map[string]bool{},
 		assertions:       map[string]bool{},
 		assertsError:     map[string]bool{},
 		errorMatchers:    map[string]knowledge.ErrorMatch{},
@@ -115,6 +123,7 @@ func (c *catalog) add(lib knowledge.Library) {
 		c.packages[pkgOfKey(k)] = true
 	}
 	maps.Copy(c.releasedByCalling, lib.ReleasedByCalling)
+	maps.Copy(c.poolViews, lib.PoolViews)
 	set := func(m map[string]bool, keys []string) {
 		for _, k := range keys {
 			m[k] = true
@@ -127,6 +136,7 @@ func (c *catalog) add(lib knowledge.Library) {
 	set(c.borrowers, lib.Borrowing)
 	set(c.pools, lib.Pools)
 	set(c.poolCreators, lib.PoolCreators)
+	set(c.poolChains, lib.PoolChains)
 	set(c.assertions, lib.Assertions)
 	set(c.assertsError, lib.AssertsError)
 	set(c.cancelDerivers, lib.CancelDerivers)
@@ -199,8 +209,47 @@ func (c *catalog) poolResource(t types.Type) *resourceType {
 	if !c.pools[pkg+"."+name] {
 		return nil
 	}
-	return &resourceType{pkg: pkg, name: name, release: []string{knowledge.PoolClose}, verb: knowledge.VerbClose,
+	r := &resourceType{pkg: pkg, name: name, release: []string{knowledge.PoolClose}, verb: knowledge.VerbClose,
 		repeatable: c.libraries[pkg]}
+	// Its views: where their error is not nil it holds no pool to close
+	// (as knowledge.Resource.ErrorReleases), and their pool's Close
+	// closes it.
+	for key, view := range c.poolViews {
+		if p, rest := knowledge.SplitKey(key); p == pkg && strings.HasPrefix(rest, name+".") {
+			r.errorReleases = append(r.errorReleases, strings.TrimPrefix(rest, name+"."))
+			if r.viewCloses == nil {
+				r.viewCloses = map[string]bool{}
+			}
+			r.viewCloses[view+"."+knowledge.PoolClose] = true
+		}
+	}
+	return r
+}
+
+// poolView reports whether the call of f, a method, on a value of a pool
+// type returns, as its first result, a value that stands for the pool
+// that value holds: a view of the catalog (knowledge.Library.PoolViews),
+// or a method of a chaining pool type that returns that type
+// (knowledge.Library.PoolChains).
+func (c *catalog) poolView(f *types.Func) bool {
+	key := funcKey(f)
+	if _, ok := c.poolViews[key]; ok {
+		return true
+	}
+	sig, _ := f.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil || sig.Results().Len() == 0 {
+		return false
+	}
+	n := namedOf(sig.Recv().Type())
+	return n != nil && c.poolChains[f.Pkg().Path()+"."+n.Obj().Name()] &&
+		types.Identical(sig.Results().At(0).Type(), sig.Recv().Type())
+}
+
+// releasedBy reports whether calling callee on an alias of a resource of
+// type t, r, gives it back: a release method of t itself (isReleaseCall),
+// or the Close of a pool that a view of it stands for.
+func releasedBy(r *resourceType, t types.Type, callee *types.Func) bool {
+	return isReleaseCall(r, t, callee) || r.viewCloses[funcKey(callee)]
 }
 
 // isAssertion reports whether f is a test assertion (testify's require and

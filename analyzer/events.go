@@ -360,7 +360,7 @@ func (fa *funcAnalysis) releaseMethodEvents(c *ssa.CallCommon, g giver) bool {
 	released := false
 	for _, r := range fa.aliasesOf(c.Args[0]) {
 		o := fa.obls[r.obl]
-		if r.kind == direct && isReleaseCall(o.res, o.typ, f) {
+		if r.kind == direct && releasedBy(o.res, o.typ, f) {
 			g.release(r.obl, f.Name())
 			released = true
 		}
@@ -489,7 +489,7 @@ func (fa *funcAnalysis) receiverEvents(c *ssa.CallCommon, f *types.Func, recv ss
 		case r.kind != direct:
 			g.handOver(r.obl)
 		case c.IsInvoke() && releaseMethod(o.res, f.Name()) && methodOf(o.typ, f.Name()) != nil,
-			!c.IsInvoke() && isReleaseCall(o.res, o.typ, f):
+			!c.IsInvoke() && releasedBy(o.res, o.typ, f):
 			g.release(r.obl, f.Name())
 		}
 	}

@@ -40,6 +40,16 @@ type Library struct {
 	// PoolCreators return a fresh pool, owned by their caller.
 	Pools        []string
 	PoolCreators []string
+	// PoolViews map a method of a pool type to the pool type ("pkg.Type")
+	// of its first result, which stands for the pool its receiver holds:
+	// closing the result closes that pool, and where the method's error is
+	// not nil the receiver holds no pool to close (gorm's DB.DB, the
+	// *sql.DB behind a *gorm.DB).
+	PoolViews map[string]string
+	// PoolChains lists pool types whose methods that return that same type
+	// return a value holding the receiver's pool: it stands for that pool
+	// (db.Where(…), db.Session(…) of a *gorm.DB).
+	PoolChains []string
 	// Borrowing lists packages whose functions only look at the values
 	// passed to them: handing a resource to them does not hand it over.
 	Borrowing []string
@@ -193,6 +203,7 @@ func Builtin() []Library {
 		pgconn(),
 		puddle(),
 		sqlx(),
+		gorm(),
 		goRedis(),
 		redigo(),
 		rueidis(),

@@ -167,6 +167,27 @@ func TestBuiltinAgainstRealModules(t *testing.T) {
 				}
 			}
 		}
+		for k, view := range lib.PoolViews {
+			f := lookupFunc(k)
+			if f == nil {
+				continue
+			}
+			sig := f.Type().(*types.Signature)
+			if n := named(sig.Recv().Type()); n == nil || !pools[n.Obj().Pkg().Path()+"."+n.Obj().Name()] {
+				t.Errorf("pool view %s: not a method of a pool", k)
+			}
+			if n := named(firstOf(sig.Results())); n == nil || n.Obj().Pkg().Path()+"."+n.Obj().Name() != view || !pools[view] {
+				t.Errorf("pool view %s: its first result is not the pool %s", k, view)
+			}
+			if r := sig.Results(); types.TypeString(r.At(r.Len()-1).Type(), nil) != "error" {
+				t.Errorf("pool view %s: its last result is not an error", k)
+			}
+		}
+		for _, p := range lib.PoolChains {
+			if !pools[p] {
+				t.Errorf("pool chain %s is not a pool", p)
+			}
+		}
 		for _, keys := range [][]string{lib.NoReturn, lib.FailsTest, lib.CancelDerivers, lib.SharedLookups} {
 			for _, k := range keys {
 				lookupFunc(k)
@@ -251,6 +272,9 @@ func loadMentioned(t *testing.T, libs []knowledge.Library) map[string]*types.Pac
 		add(lib.Acquirers...)
 		add(lib.Pools...)
 		add(lib.PoolCreators...)
+		for k := range lib.PoolViews {
+			add(k)
+		}
 		add(lib.NoReturn...)
 		add(lib.FailsTest...)
 		add(lib.CancelDerivers...)
