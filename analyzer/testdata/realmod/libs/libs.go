@@ -26,4 +26,5 @@ import (
 	_ "github.com/stretchr/testify/require"
 	_ "go.mongodb.org/mongo-driver/mongo"
 	_ "go.mongodb.org/mongo-driver/v2/mongo"
+	_ "gorm.io/gorm"
 )
