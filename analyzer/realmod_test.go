@@ -3,6 +3,7 @@ package analyzer_test
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -64,7 +65,7 @@ func loadRealmod(t *testing.T) []*packages.Package {
 		}
 		packages.Visit(realmod.pkgs, nil, func(p *packages.Package) {
 			for _, e := range p.Errors {
-				realmod.err = fmt.Errorf("%v", e)
+				realmod.err = errors.Join(realmod.err, e)
 			}
 		})
 	})
