@@ -54,6 +54,7 @@ type catalog struct {
 	errorMatchers    map[string]knowledge.ErrorMatch
 	cancelDerivers   map[string]bool
 	sharedLookups    map[string]bool
+	runsAtMostOnce   map[string]bool
 	// packages holds every package path of a resource, an acquirer or a
 	// consumer: a package that imports none of them holds no obligation.
 	// libraries are those of the built-in entries, which are not analysed
@@ -87,6 +88,7 @@ func newCatalog() *catalog {
 		errorMatchers:    map[string]knowledge.ErrorMatch{},
 		cancelDerivers:   map[string]bool{},
 		sharedLookups:    map[string]bool{},
+		runsAtMostOnce:   map[string]bool{},
 		packages:         map[string]bool{},
 		acquirerNames:    map[string][]string{},
 		std:              &stdPackages{},
@@ -131,6 +133,7 @@ func (c *catalog) add(lib knowledge.Library) {
 	set(c.assertsError, lib.AssertsError)
 	set(c.cancelDerivers, lib.CancelDerivers)
 	set(c.sharedLookups, lib.SharedLookups)
+	set(c.runsAtMostOnce, lib.RunsAtMostOnce)
 	maps.Copy(c.errorMatchers, lib.ErrorMatchers)
 }
 

@@ -172,6 +172,13 @@ func TestBuiltinAgainstRealModules(t *testing.T) {
 				lookupFunc(k)
 			}
 		}
+		for _, k := range lib.RunsAtMostOnce {
+			if f := lookupFunc(k); f != nil {
+				if p := f.Type().(*types.Signature).Params(); p.Len() != 1 || !isFunc(p.At(0).Type()) {
+					t.Errorf("%s runs at most once: its parameter is not a function", k)
+				}
+			}
+		}
 		for k := range lib.ErrorMatchers {
 			lookupFunc(k)
 		}
@@ -255,6 +262,7 @@ func loadMentioned(t *testing.T, libs []knowledge.Library) map[string]*types.Pac
 		add(lib.FailsTest...)
 		add(lib.CancelDerivers...)
 		add(lib.SharedLookups...)
+		add(lib.RunsAtMostOnce...)
 		for k := range lib.Consumers {
 			add(k)
 		}
