@@ -57,9 +57,10 @@ type catalog struct {
 	runsAtMostOnce   map[string]bool
 	// packages holds every package path of a resource, an acquirer or a
 	// consumer: a package that imports none of them holds no obligation.
-	// libraries are those of the built-in entries, which are not analysed
-	// themselves (the packages of the configuration file are: they are
-	// the user's).
+	// libraries are those of the built-in entries: analysed themselves,
+	// they export no facts and compute none for the catalog's functions
+	// (database/sql is not analysed at all; see checker.run). The packages
+	// of the configuration file are not among them: they are the user's.
 	packages  map[string]bool
 	libraries map[string]bool
 	// acquirerNames maps a method or function name to the acquirers so
