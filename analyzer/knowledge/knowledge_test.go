@@ -287,7 +287,7 @@ func loadMentioned(t *testing.T, libs []knowledge.Library) map[string]*types.Pac
 		// compile every vendored library first (minutes on a cold cache).
 		Mode: packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedImports | packages.NeedDeps,
 		Dir:  dir,
-		Env:  append(os.Environ(), "GOFLAGS=-mod=vendor", "GOPROXY=off", "GOWORK=off"),
+		Env:  append(os.Environ(), "GOFLAGS=-mod=vendor", "GOPROXY=off", "GOWORK=off", "CGO_ENABLED=0"),
 		// Only declarations are looked up: without the bodies of the
 		// functions, type-checking costs a fraction.
 		ParseFile: parseDeclarations,
