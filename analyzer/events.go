@@ -651,19 +651,20 @@ func (fa *funcAnalysis) closureCallEvents(instr ssa.Instruction, fn *ssa.Functio
 // not run at all, so that what it would do with the resource of
 // obligation obl does not count: f runs its function at most once per
 // value (knowledge.Library.RunsAtMostOnce, sync.Once.Do), the value is one
-// the goroutine calling it shares with others (captured from the function
-// that starts it), and the resource was acquired in that goroutine. The
-// goroutines race to run the function first (go-redis v9.19.0's
-// sentinelFailover.MasterAddr, fixed in v9.20.0: each goroutine's sentinel
-// client was kept only by the winner's). A Once of the function itself,
-// or of a struct, is left alone: its first call runs the function.
+// the goroutine calling it shares with the others its starter starts in a
+// loop (captured from the function that starts it), and the resource was
+// acquired in that goroutine. The goroutines race to run the function
+// first (go-redis v9.19.0's sentinelFailover.MasterAddr, fixed in
+// v9.20.0: each goroutine's sentinel client was kept only by the
+// winner's). A Once of the function itself or of a struct, or one a
+// single goroutine uses, is left alone: its first call runs the function.
 func (fa *funcAnalysis) mayNotRun(c *ssa.CallCommon, f *types.Func, instr ssa.Instruction, obl int) bool {
 	if !fa.pkg.cat.runsAtMostOnce[funcKey(f)] || instr == nil {
 		return false
 	}
 	fn := instr.Parent()
 	o := fa.obls[obl]
-	if o.call == nil || o.call.Parent() != fn || !startedByGo(fn) {
+	if o.call == nil || o.call.Parent() != fn || !fa.startedInLoop(fn) {
 		return false
 	}
 	recv, _ := fa.pkg.q.Resolve(ssaq.ReceiverOf(c))
@@ -671,9 +672,10 @@ func (fa *funcAnalysis) mayNotRun(c *ssa.CallCommon, f *types.Func, instr ssa.In
 	return shared
 }
 
-// startedByGo reports whether fn is a function literal that the function
-// declaring it starts with a go statement.
-func startedByGo(fn *ssa.Function) bool {
+// startedInLoop reports whether fn is a function literal that the
+// function declaring it starts with a go statement inside a loop: more
+// than one goroutine runs it.
+func (fa *funcAnalysis) startedInLoop(fn *ssa.Function) bool {
 	parent := fn.Parent()
 	if parent == nil {
 		return false
@@ -684,15 +686,12 @@ func startedByGo(fn *ssa.Function) bool {
 			if !ok {
 				continue
 			}
-			switch v := g.Call.Value.(type) {
-			case *ssa.Function:
-				if v == fn {
-					return true
-				}
-			case *ssa.MakeClosure:
-				if v.Fn == fn {
-					return true
-				}
+			starts := g.Call.Value == fn
+			if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				starts = true
+			}
+			if starts && fa.pkg.q.Loops(parent).InLoop(b) {
+				return true
 			}
 		}
 	}

@@ -125,3 +125,17 @@ func (p *primary) closedWhereNotKept(ctx context.Context, db *sql.DB) error {
 	}
 	return nil
 }
+
+// oneGoroutine: a single goroutine's Once runs its function: the
+// connection is handed over.
+func (p *primary) oneGoroutine(ctx context.Context, db *sql.DB, done chan<- struct{}) {
+	var once sync.Once
+	go func() {
+		defer close(done)
+		c, err := db.Conn(ctx)
+		if err != nil {
+			return
+		}
+		once.Do(func() { p.set(c) })
+	}()
+}
