@@ -680,19 +680,9 @@ func (fa *funcAnalysis) startedInLoop(fn *ssa.Function) bool {
 	if parent == nil {
 		return false
 	}
-	for _, b := range parent.Blocks {
-		for _, instr := range b.Instrs {
-			g, ok := instr.(*ssa.Go)
-			if !ok {
-				continue
-			}
-			starts := g.Call.Value == fn
-			if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok && mc.Fn == fn {
-				starts = true
-			}
-			if starts && fa.pkg.q.Loops(parent).InLoop(b) {
-				return true
-			}
+	for g := range ssaq.Instrs[*ssa.Go](parent) {
+		if started, _ := ssaq.ClosureOf(g.Call.Value); started == fn && fa.pkg.q.Loops(parent).InLoop(g.Block()) {
+			return true
 		}
 	}
 	return false
