@@ -187,7 +187,7 @@ func (c *catalog) isNoReturn(f *types.Func) bool { return c.noReturn[funcKey(f)]
 
 // failsTest reports whether calling f marks a test failed and goes on
 // (t.Error, t.Errorf, t.Fail). A discarded result is not reported on such a
-// path (README, Limitations); a resource the test keeps is.
+// path (docs/design.md, Why the limitations); a resource the test keeps is.
 func (c *catalog) failsTest(f *types.Func) bool { return c.testFailers[funcKey(f)] }
 
 // poolResource returns the pool type of t as a resource: a pool a
