@@ -12,7 +12,8 @@
 // writes the environment the test reads (CONNRELEASE_PG_DSN,
 // CONNRELEASE_MYSQL_DSN, CONNRELEASE_MYSQL_ADMIN_DSN,
 // CONNRELEASE_REDIS_ADDR). The tests that need them, and so compile the
-// database clients, build only with the tag dbservers:
+// database clients, and the cases themselves, build only with the tag
+// dbservers:
 //
 //	go test -tags dbservers ./oracle
 //
