@@ -60,11 +60,13 @@ type catalog struct {
 	errorMatchers    map[string]knowledge.ErrorMatch
 	cancelDerivers   map[string]bool
 	sharedLookups    map[string]bool
+	runsAtMostOnce   map[string]bool
 	// packages holds every package path of a resource, an acquirer or a
 	// consumer: a package that imports none of them holds no obligation.
-	// libraries are those of the built-in entries, which are not analysed
-	// themselves (the packages of the configuration file are: they are
-	// the user's).
+	// libraries are those of the built-in entries: analysed themselves,
+	// they export no facts and compute none for the catalog's functions
+	// (database/sql is not analysed at all; see checker.run). The packages
+	// of the configuration file are not among them: they are the user's.
 	packages  map[string]bool
 	libraries map[string]bool
 	// acquirerNames maps a method or function name to the acquirers so
@@ -95,6 +97,7 @@ func newCatalog() *catalog {
 		errorMatchers:    map[string]knowledge.ErrorMatch{},
 		cancelDerivers:   map[string]bool{},
 		sharedLookups:    map[string]bool{},
+		runsAtMostOnce:   map[string]bool{},
 		packages:         map[string]bool{},
 		acquirerNames:    map[string][]string{},
 		std:              &stdPackages{},
@@ -141,6 +144,7 @@ func (c *catalog) add(lib knowledge.Library) {
 	set(c.assertsError, lib.AssertsError)
 	set(c.cancelDerivers, lib.CancelDerivers)
 	set(c.sharedLookups, lib.SharedLookups)
+	set(c.runsAtMostOnce, lib.RunsAtMostOnce)
 	maps.Copy(c.errorMatchers, lib.ErrorMatchers)
 }
 
@@ -193,7 +197,7 @@ func (c *catalog) isNoReturn(f *types.Func) bool { return c.noReturn[funcKey(f)]
 
 // failsTest reports whether calling f marks a test failed and goes on
 // (t.Error, t.Errorf, t.Fail). A discarded result is not reported on such a
-// path (README, Limitations); a resource the test keeps is.
+// path (docs/design.md, Why the limitations); a resource the test keeps is.
 func (c *catalog) failsTest(f *types.Func) bool { return c.testFailers[funcKey(f)] }
 
 // poolResource returns the pool type of t as a resource: a pool a

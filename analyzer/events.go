@@ -450,6 +450,10 @@ func (fa *funcAnalysis) opaqueCallEvents(c *ssa.CallCommon, f *types.Func, g giv
 				// Only looks at it.
 			case r.kind == closure && !fa.closureMayRelease(a, r.obl):
 				// A callback that only uses it: calling it releases nothing.
+			case r.kind == closure && fa.mayNotRun(c, f, g.instr, r.obl):
+				// sync.Once.Do of a goroutine racing others: where another
+				// one ran its function first, what this one would have
+				// handed over stays here.
 			default:
 				// An unknown callee: suppose it takes the resource over.
 				g.handOver(r.obl)
@@ -641,4 +645,45 @@ func (fa *funcAnalysis) closureCallEvents(instr ssa.Instruction, fn *ssa.Functio
 		}
 		return nil
 	})
+}
+
+// mayNotRun reports whether the function argument of the call c of f may
+// not run at all, so that what it would do with the resource of
+// obligation obl does not count: f runs its function at most once per
+// value (knowledge.Library.RunsAtMostOnce, sync.Once.Do), the value is one
+// the goroutine calling it shares with the others its starter starts in a
+// loop (captured from the function that starts it), and the resource was
+// acquired in that goroutine. The goroutines race to run the function
+// first (go-redis v9.19.0's sentinelFailover.MasterAddr, fixed in
+// v9.20.0: each goroutine's sentinel client was kept only by the
+// winner's). A Once of the function itself or of a struct, or one a
+// single goroutine uses, is left alone: its first call runs the function.
+func (fa *funcAnalysis) mayNotRun(c *ssa.CallCommon, f *types.Func, instr ssa.Instruction, obl int) bool {
+	if !fa.pkg.cat.runsAtMostOnce[funcKey(f)] || instr == nil {
+		return false
+	}
+	fn := instr.Parent()
+	o := fa.obls[obl]
+	if o.call == nil || o.call.Parent() != fn || !fa.startedInLoop(fn) {
+		return false
+	}
+	recv, _ := fa.pkg.q.Resolve(ssaq.ReceiverOf(c))
+	_, shared := recv.(*ssa.FreeVar)
+	return shared
+}
+
+// startedInLoop reports whether fn is a function literal that the
+// function declaring it starts with a go statement inside a loop: more
+// than one goroutine runs it.
+func (fa *funcAnalysis) startedInLoop(fn *ssa.Function) bool {
+	parent := fn.Parent()
+	if parent == nil {
+		return false
+	}
+	for g := range ssaq.Instrs[*ssa.Go](parent) {
+		if started, _ := ssaq.ClosureOf(g.Call.Value); started == fn && fa.pkg.q.Loops(parent).InLoop(g.Block()) {
+			return true
+		}
+	}
+	return false
 }

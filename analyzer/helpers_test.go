@@ -191,12 +191,23 @@ func complaintPackage(c complaint) (string, bool) {
 }
 
 // matches reports whether pattern (a path, or a path followed by /...)
-// matches the package path pkg.
+// matches the package path pkg. As the go command's wildcard, /... leaves
+// out testdata directories and those whose name starts with _ .
 func matches(pattern, pkg string) bool {
-	if dir, ok := strings.CutSuffix(pattern, "/..."); ok {
-		return pkg == dir || strings.HasPrefix(pkg, dir+"/")
+	dir, ok := strings.CutSuffix(pattern, "/...")
+	if !ok || pkg == dir {
+		return pkg == pattern || pkg == dir
 	}
-	return pkg == pattern
+	rest, ok := strings.CutPrefix(pkg, dir+"/")
+	if !ok {
+		return false
+	}
+	for elem := range strings.SplitSeq(rest, "/") {
+		if elem == "testdata" || strings.HasPrefix(elem, "_") {
+			return false
+		}
+	}
+	return true
 }
 
 // The batches of the default configuration, in the lifted and the naive

@@ -136,7 +136,7 @@ func TestPathSteps(t *testing.T) {
 // the actions of their packages.
 func analyse(t *testing.T, cfg analyzer.Config, pkgs []*packages.Package) []*checker.Action {
 	t.Helper()
-	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(cfg)}, pkgs, nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(cfg)}, pkgs, &checker.Options{SanityCheck: true})
 	if err != nil {
 		t.Fatal(err)
 	}

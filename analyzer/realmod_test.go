@@ -3,6 +3,7 @@ package analyzer_test
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -19,7 +20,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/connrelease/connrelease/analyzer"
@@ -56,7 +56,9 @@ func loadRealmod(t *testing.T) []*packages.Package {
 			Mode:  packages.LoadAllSyntax | packages.NeedModule,
 			Dir:   realmodDir,
 			Tests: true,
-			Env:   append(os.Environ(), "GO111MODULE=on", "GOPROXY=off", "GOWORK=off", "GOFLAGS="+vendorFlags()),
+			// Without cgo: the go command need not run it on net and
+			// os/user for their file lists (seconds on a cold cache).
+			Env: append(os.Environ(), "GO111MODULE=on", "GOPROXY=off", "GOWORK=off", "GOFLAGS="+vendorFlags(), "CGO_ENABLED=0"),
 		}
 		realmod.pkgs, realmod.err = packages.Load(cfg, "./...", "./_mongo/mongoconfig", "./_mongo/mongofix", "./testdata/kafkaconfig", "./testdata/fixes")
 		if realmod.err != nil {
@@ -64,7 +66,7 @@ func loadRealmod(t *testing.T) []*packages.Package {
 		}
 		packages.Visit(realmod.pkgs, nil, func(p *packages.Package) {
 			for _, e := range p.Errors {
-				realmod.err = fmt.Errorf("%v", e)
+				realmod.err = errors.Join(realmod.err, e)
 			}
 		})
 	})
@@ -74,61 +76,33 @@ func loadRealmod(t *testing.T) []*packages.Package {
 	return realmod.pkgs
 }
 
-// runRealmod runs a over the loaded packages whose path matches one of
-// paths (see matchPath), checks their // want comments and, in a file that
-// has a golden file beside it, the suggested fixes; it returns the number
-// of files whose fixes it checked.
-func runRealmod(t *testing.T, a *analysis.Analyzer, paths ...string) (fixed int) {
+// runRealmod runs connrelease with cfg over the loaded packages whose path
+// matches one of paths (see matches), checks their // want comments and,
+// in a file that has a golden file beside it, the suggested fixes; it
+// returns the number of files whose fixes it checked.
+func runRealmod(t *testing.T, cfg analyzer.Config, paths ...string) (fixed int) {
 	t.Helper()
 	var roots []*packages.Package
 	for _, p := range loadRealmod(t) {
-		if slices.ContainsFunc(paths, func(path string) bool { return matchPath(path, p.PkgPath) }) {
+		if slices.ContainsFunc(paths, func(path string) bool { return matches(path, p.PkgPath) }) {
 			roots = append(roots, p)
 		}
 	}
 	if len(roots) == 0 {
 		t.Fatalf("no package of testdata/realmod matches %v", paths)
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, roots, &checker.Options{SanityCheck: true})
-	if err != nil {
-		t.Fatalf("analyzing %v: %v", paths, err)
-	}
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			t.Errorf("analyzing %s: %v", act.Package.ID, act.Err)
-			continue
-		}
+	for _, act := range analyse(t, cfg, roots) {
 		checkWants(t, act.Package, act.Diagnostics)
 		fixed += checkFixes(t, act.Package.Fset, act.Package.Syntax, act.Diagnostics)
 	}
 	return fixed
 }
 
-// matchPath reports whether the package path matches pattern, a path or
-// one ending in "/...", which, as the go command's wildcard, leaves out
-// testdata directories and those whose name starts with _ .
-func matchPath(pattern, path string) bool {
-	prefix, wildcard := strings.CutSuffix(pattern, "/...")
-	if !wildcard || path == prefix {
-		return path == pattern || path == prefix
-	}
-	rest, ok := strings.CutPrefix(path, prefix+"/")
-	if !ok {
-		return false
-	}
-	for _, elem := range strings.Split(rest, "/") {
-		if elem == "testdata" || strings.HasPrefix(elem, "_") {
-			return false
-		}
-	}
-	return true
-}
-
 // TestRealModules runs every suite under testdata/realmod with the default
 // configuration.
 func TestRealModules(t *testing.T) {
 	t.Parallel()
-	runRealmod(t, analyzer.Analyzer, "realmod/...")
+	runRealmod(t, analyzer.DefaultConfig(), "realmod/...")
 }
 
 // TestRealModulesNaiveForm runs the suites of redigo and rueidis on
@@ -136,7 +110,7 @@ func TestRealModules(t *testing.T) {
 // a variable: the same diagnostics must come out as in TestRealModules.
 func TestRealModulesNaiveForm(t *testing.T) {
 	t.Parallel()
-	runRealmod(t, analyzer.New(analyzer.WithNaiveForm(analyzer.DefaultConfig())), "realmod/redigoreal/...", "realmod/rueidisreal")
+	runRealmod(t, analyzer.WithNaiveForm(analyzer.DefaultConfig()), "realmod/redigoreal/...", "realmod/rueidisreal")
 }
 
 // TestRealModulesConfig checks that a configuration file may name the types
@@ -153,7 +127,7 @@ func TestRealModulesConfig(t *testing.T) {
 	} {
 		cfg := analyzer.DefaultConfig()
 		cfg.ConfigFile = filepath.Join(realmodDir, file)
-		runRealmod(t, analyzer.New(cfg), pkg)
+		runRealmod(t, cfg, pkg)
 	}
 }
 
@@ -163,7 +137,7 @@ func TestRealModulesConfig(t *testing.T) {
 // methods take a context (_mongo/mongofix).
 func TestRealModulesFixes(t *testing.T) {
 	t.Parallel()
-	fixed := runRealmod(t, analyzer.Analyzer, "realmod/testdata/fixes", "realmod/redisfix", "realmod/_mongo/mongofix")
+	fixed := runRealmod(t, analyzer.DefaultConfig(), "realmod/testdata/fixes", "realmod/redisfix", "realmod/_mongo/mongofix")
 	if fixed != 3 {
 		t.Errorf("fixes checked against %d golden files, want 3", fixed)
 	}

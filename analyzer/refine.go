@@ -180,6 +180,40 @@ func (fa *funcAnalysis) kills(i int, cond ssa.Value, taken bool, x ssa.Value, is
 			return true
 		}
 	}
+	return fa.equalsKept(o, cond, taken)
+}
+
+// equalsKept reports whether the edge (cond being taken) is one where the
+// resource of o is the value a field or a package-level variable holds
+// (`if cli != c.sentinel { cli.Close() }`): there, that variable keeps it,
+// as a store of it would.
+func (fa *funcAnalysis) equalsKept(o *obligation, cond ssa.Value, taken bool) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || bin.Op != token.EQL && bin.Op != token.NEQ || (bin.Op == token.EQL) != taken {
+		return false
+	}
+	for _, pair := range [][2]ssa.Value{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+		if r, _ := fa.pkg.q.Resolve(pair[0]); o.aliases.kind[r] == direct && keptValue(pair[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// keptValue reports whether v is read from a field or a package-level
+// variable.
+func keptValue(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			switch v.X.(type) {
+			case *ssa.FieldAddr, *ssa.Global:
+				return true
+			}
+		}
+	case *ssa.Field:
+		return true
+	}
 	return false
 }
 

@@ -1,3 +1,5 @@
+//go:build dbservers
+
 package integration
 
 import (
@@ -22,6 +24,7 @@ import (
 
 	"github.com/connrelease/connrelease/examples/multitenant/fixed"
 	"github.com/connrelease/connrelease/examples/multitenant/leaky"
+	"github.com/connrelease/connrelease/internal/serverlock"
 )
 
 // TestIncident1040 replays, on a real MariaDB/MySQL server, the incident
@@ -82,6 +85,21 @@ func TestIncident1040(t *testing.T) {
 		}
 		t.Skip(msg)
 	}
+	// The servers are shared with oracle/, which go test runs in parallel:
+	// wait for it to finish before opening any session, and hold it off
+	// while max_connections is lowered.
+	lockCtx, lockCancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	release, err := serverlock.Acquire(lockCtx)
+	lockCancel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := release(); err != nil {
+			t.Errorf("releasing %s: %v", serverlock.Path(), err)
+		}
+	}()
+
 	begin := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), incidentBudget)
 	defer cancel()
@@ -107,14 +125,6 @@ func TestIncident1040(t *testing.T) {
 			t.Errorf("admin: %v", err)
 		}
 	}()
-	// The servers are shared with oracle/, which go test runs in parallel:
-	// hold the same lock as it does while max_connections is lowered. The
-	// lock goes with the admin session.
-	var locked sql.NullInt64
-	if err := admin.QueryRowContext(ctx, "SELECT GET_LOCK('connrelease-dbservers', 600)").Scan(&locked); err != nil || locked.Int64 != 1 {
-		t.Fatalf("admin: GET_LOCK('connrelease-dbservers') = %v, %v: another test holds the servers", locked, err)
-	}
-
 	lab := newIncidentLab(ctx, t, dsn, adminDSN, admin)
 	defer lab.close()
 

@@ -11,8 +11,15 @@
 // scripts/dbservers.sh start installs and starts the three servers and
 // writes the environment the test reads (CONNRELEASE_PG_DSN,
 // CONNRELEASE_MYSQL_DSN, CONNRELEASE_MYSQL_ADMIN_DSN,
-// CONNRELEASE_REDIS_ADDR). Without them the test is skipped, except under
-// CI=true, where it fails with the reason.
+// CONNRELEASE_REDIS_ADDR). The tests that need them, and so compile the
+// database clients, and the cases themselves, build only with the tag
+// dbservers:
+//
+//	go test -tags dbservers ./oracle
+//
+// Without the servers they are skipped, except under CI=true, where they
+// fail with the reason. Without the tag, TestCasesAnalysed checks the
+// cases alone.
 //
 // The package has no code of its own: see oracle_test.go.
 package oracle

@@ -1,3 +1,5 @@
+//go:build dbservers
+
 package oracle
 
 import (
@@ -30,17 +32,13 @@ func funcName(fn any) string {
 	return name[strings.LastIndex(name, ".")+1:]
 }
 
-// TestCasesTable checks, without servers, that the case table and the
-// cases fit together: every function of package cases has rows, every
-// row's path label names a return of its function, connrelease reports
-// nothing outside the cases' functions (the helpers are clean), and every
-// known disagreement names a case.
+// TestCasesTable checks that the case table and the cases fit together:
+// every function of package cases has rows, every row's path label names a
+// return of its function, and every known disagreement names a case.
+// TestCasesAnalysed, which needs no build tag, checks the cases alone.
 func TestCasesTable(t *testing.T) {
 	t.Parallel() // after TestOracle, which analyses the cases while its rows run
 	st := analyse(t)
-	for _, o := range st.other {
-		t.Errorf("diagnostic outside the cases' functions: %s", o)
-	}
 	rowsOf := map[string]int{}
 	for _, r := range table {
 		name := funcName(r.fn)
@@ -50,12 +48,8 @@ func TestCasesTable(t *testing.T) {
 			t.Errorf("row of %s: no such function in package cases", name)
 			continue
 		}
-		line, ok := cf.paths[r.path]
-		switch {
-		case !ok:
+		if _, ok := cf.paths[r.path]; !ok {
 			t.Errorf("row of %s: its function has no return labelled %q (it has %v)", name, r.path, keys(cf.paths))
-		case line < 0:
-			t.Errorf("%s: the label %q on line %d is on no return statement nor the closing brace", name, r.path, -line)
 		}
 		if len(r.on) == 0 {
 			t.Errorf("row of %s, path %q: runs on no backend", name, r.path)
@@ -70,9 +64,6 @@ func TestCasesTable(t *testing.T) {
 		if st.funcs[name] == nil {
 			t.Errorf("knownDisagreements names %s, which is no function of package cases", name)
 		}
-	}
-	if n := len(st.funcs); n < 40 {
-		t.Errorf("%d cases, want at least 40", n)
 	}
 }
 

@@ -1,3 +1,5 @@
+//go:build dbservers
+
 package oracle
 
 import (
@@ -20,6 +22,8 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/redis/go-redis/v9"
 	"github.com/redis/go-redis/v9/maintnotifications"
+
+	"github.com/connrelease/connrelease/internal/serverlock"
 )
 
 // The environment scripts/dbservers.sh writes (source $DIR/env).
@@ -80,6 +84,7 @@ func needServers(t *testing.T) *servers {
 	if s.pgDSN == "" || s.myDSN == "" || s.redisAddr == "" {
 		fail("%s, %s and %s are not all set", envPG, envMySQL, envRedis)
 	}
+	lock(t)
 	var err error
 	if s.pgObs, err = openPGSQL(s.pgDSN, "connrelease-oracle-observer"); err != nil {
 		fail("PostgreSQL (%s): %v", envPG, err)
@@ -137,7 +142,6 @@ func needServers(t *testing.T) *servers {
 	if !strings.HasPrefix(redisVersion, "7.0.") {
 		t.Errorf("Redis is %q, the oracle is written for 7.0", redisVersion)
 	}
-	s.lock(t)
 	s.makeLanes(t, ctx)
 	s.createTables(t, ctx)
 	return s
@@ -200,40 +204,25 @@ func (s *servers) makeLanes(t *testing.T, ctx context.Context) {
 	}
 }
 
-// serversLock is the MariaDB named lock that the tests which disturb one
-// another on the shared servers hold for their run: the incident test
-// (integration/incident_test.go) lowers max_connections for every client
-// and counts Threads_connected, and the oracle opens and KILLs sessions.
-// `go test ./...` runs packages in parallel; the lock runs them one after
-// the other.
-const serversLock = "connrelease-dbservers"
-
-// lock takes serversLock on a session of its own until the test ends,
-// waiting up to ten minutes for another test to finish.
-func (s *servers) lock(t *testing.T) {
+// lock takes serverlock's lock until the test ends, waiting up to ten
+// minutes for the other test of the servers (integration's incident) to
+// finish. It is taken before the oracle opens any session.
+func lock(t *testing.T) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 11*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	conn, err := s.myObs.Conn(ctx)
-	if err != nil {
-		t.Fatalf("MariaDB: a session for the lock %q: %v", serversLock, err)
-	}
-	var got sql.NullInt64
 	start := time.Now()
-	if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 600)", serversLock).Scan(&got); err != nil || got.Int64 != 1 {
-		_ = conn.Close()
-		t.Fatalf("MariaDB: GET_LOCK(%q, 600) = %v, %v: another test holds the servers", serversLock, got, err)
+	release, err := serverlock.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if waited := time.Since(start); waited > time.Second {
-		t.Logf("waited %s for the lock %q", waited.Round(time.Millisecond), serversLock)
+		t.Logf("waited %s for %s", waited.Round(time.Millisecond), serverlock.Path())
 	}
 	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if _, err := conn.ExecContext(ctx, "DO RELEASE_LOCK(?)", serversLock); err != nil {
-			t.Errorf("RELEASE_LOCK(%q): %v", serversLock, err)
+		if err := release(); err != nil {
+			t.Errorf("releasing %s: %v", serverlock.Path(), err)
 		}
-		_ = conn.Close()
 	})
 }
 

@@ -92,6 +92,33 @@ var (
 	staticErr    error
 )
 
+// TestCasesAnalysed checks the cases alone, without servers or the build
+// tag that compiles the database clients: connrelease reports nothing
+// outside the cases' functions (the helpers are clean), every function of
+// package cases labels at least one path, and every label is on a return
+// statement or the closing brace. TestCasesTable (-tags dbservers) checks
+// the case table against them.
+func TestCasesAnalysed(t *testing.T) {
+	t.Parallel()
+	st := analyse(t)
+	for _, o := range st.other {
+		t.Errorf("diagnostic outside the cases' functions: %s", o)
+	}
+	for name, cf := range st.funcs {
+		if len(cf.paths) == 0 {
+			t.Errorf("%s labels no path", name)
+		}
+		for label, line := range cf.paths {
+			if line < 0 {
+				t.Errorf("%s: the label %q on line %d is on no return statement nor the closing brace", name, label, -line)
+			}
+		}
+	}
+	if n := len(st.funcs); n < 40 {
+		t.Errorf("%d cases, want at least 40", n)
+	}
+}
+
 // analyse runs connrelease, as its command does (analyzer.New with the
 // default configuration, facts across packages, go/packages loading syntax
 // for every package), on the cases, once per test binary.
@@ -113,7 +140,9 @@ var returnAtLine = regexp.MustCompile(`the return at line (\d+) leaks it`)
 
 func runAnalyzer() (*static, error) {
 	a := analyzer.New(analyzer.DefaultConfig())
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: false}
+	// The cases, like the tests that run them, build only with the tag
+	// dbservers; loading them from source compiles nothing.
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: false, BuildFlags: []string{"-tags=dbservers"}}
 	pkgs, err := packages.Load(cfg, casesPattern)
 	if err != nil {
 		return nil, err
@@ -242,7 +271,7 @@ func collectFuncs(fset *token.FileSet, f *ast.File, out map[string]*caseFunc) {
 				case line == closing:
 					cf.paths[m[1]] = closing
 				default:
-					cf.paths[m[1]] = -line // a label on no return: reported by TestCasesTable
+					cf.paths[m[1]] = -line // a label on no return: reported by TestCasesAnalysed
 				}
 			}
 		}

@@ -72,6 +72,10 @@ type Library struct {
 	// SharedLookups hand out a value kept for others (sync.Map.Load): a
 	// pool read from it is shared.
 	SharedLookups []string
+	// RunsAtMostOnce lists methods that run their function argument only
+	// when no call on the same value ran it before (sync.Once.Do): in a
+	// goroutine that shares the value with others, it may not run.
+	RunsAtMostOnce []string
 }
 
 // A Resource is a type whose values are taken out of a pool or a server

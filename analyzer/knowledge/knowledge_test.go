@@ -193,6 +193,13 @@ func TestBuiltinAgainstRealModules(t *testing.T) {
 				lookupFunc(k)
 			}
 		}
+		for _, k := range lib.RunsAtMostOnce {
+			if f := lookupFunc(k); f != nil {
+				if p := f.Type().(*types.Signature).Params(); p.Len() != 1 || !isFunc(p.At(0).Type()) {
+					t.Errorf("%s runs at most once: its parameter is not a function", k)
+				}
+			}
+		}
 		for k := range lib.ErrorMatchers {
 			lookupFunc(k)
 		}
@@ -279,6 +286,7 @@ func loadMentioned(t *testing.T, libs []knowledge.Library) map[string]*types.Pac
 		add(lib.FailsTest...)
 		add(lib.CancelDerivers...)
 		add(lib.SharedLookups...)
+		add(lib.RunsAtMostOnce...)
 		for k := range lib.Consumers {
 			add(k)
 		}
@@ -303,7 +311,7 @@ func loadMentioned(t *testing.T, libs []knowledge.Library) map[string]*types.Pac
 		// compile every vendored library first (minutes on a cold cache).
 		Mode: packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedImports | packages.NeedDeps,
 		Dir:  dir,
-		Env:  append(os.Environ(), "GOFLAGS=-mod=vendor", "GOPROXY=off", "GOWORK=off"),
+		Env:  append(os.Environ(), "GOFLAGS=-mod=vendor", "GOPROXY=off", "GOWORK=off", "CGO_ENABLED=0"),
 		// Only declarations are looked up: without the bodies of the
 		// functions, type-checking costs a fraction.
 		ParseFile: parseDeclarations,

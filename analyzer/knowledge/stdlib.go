@@ -13,7 +13,8 @@ func stdlib() Library {
 		},
 		CancelDerivers: Keys("context", "WithCancel", "WithTimeout", "WithDeadline",
 			"WithCancelCause", "WithTimeoutCause", "WithDeadlineCause"),
-		SharedLookups: Keys("sync", "Map.Load", "Map.LoadOrStore", "Map.LoadAndDelete"),
+		SharedLookups:  Keys("sync", "Map.Load", "Map.LoadOrStore", "Map.LoadAndDelete"),
+		RunsAtMostOnce: Keys("sync", "Once.Do"),
 	}
 	for _, name := range []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"} {
 		lib.NoReturn = append(lib.NoReturn, "log."+name, "log.Logger."+name)

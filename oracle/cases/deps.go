@@ -1,3 +1,5 @@
+//go:build dbservers
+
 // Package cases holds the functions the runtime leak oracle (package
 // oracle) executes against real servers and has connrelease judge. Each is
 // written like service code, takes its dependencies and a request, and is

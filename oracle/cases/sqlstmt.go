@@ -1,3 +1,5 @@
+//go:build dbservers
+
 package cases
 
 import (

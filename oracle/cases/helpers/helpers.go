@@ -1,3 +1,5 @@
+//go:build dbservers
+
 // Package helpers holds the small acquirer, borrower and releaser helpers a
 // service keeps in a package of its own. connrelease summarises them across
 // the package boundary: OpenConn, Begin and AcquireAudit are acquirers,
