@@ -100,7 +100,16 @@ func (fa *funcAnalysis) instrEvents(instr ssa.Instruction, emit func(event)) {
 		fa.goEvents(instr, emit)
 	case *ssa.Return:
 		if !fa.keepReturned {
-			fa.handOver(instr, emit, instr.Results...)
+			for k, v := range instr.Results {
+				// Returned with the error of a call that passed it on only
+				// where it succeeded (`return prep(db)`): where it failed,
+				// this function still holds the resource, and the return
+				// leaks it (unless the error is known nil here).
+				if fa.pkg.passedOnSuccess(instr, k) && fa.pkg.q.ValueAt(instr.Results[len(instr.Results)-1], instr.Block()) != ssaq.False {
+					continue
+				}
+				fa.handOver(instr, emit, v)
+			}
 		}
 		emit(event{kind: evReturn, obl: -1, instr: instr})
 	case *ssa.Store:

@@ -41,14 +41,22 @@ type funcFact struct {
 	TakesOnSuccess []int
 	SharedPools    []int // results that are pools someone else owns
 	FreshPools     []int // results that are pools the call created
-	// PassThrough: resource parameters returned as they are, as a result,
-	// and otherwise only used (`func TxStmt(tx *sql.Tx, s *sql.Stmt)
-	// *sql.Stmt`): the caller still holds them, also through that result.
+	// PassThrough: resource and pool parameters returned as they are, as a
+	// result, and otherwise only used (`func TxStmt(tx *sql.Tx, s
+	// *sql.Stmt) *sql.Stmt`): the caller still holds them, also through
+	// that result.
 	PassThrough []PassThrough
 }
 
-// A PassThrough is a parameter that a function returns as a result.
-type PassThrough struct{ Param, Result int }
+// A PassThrough is a parameter that a function returns as a result. With
+// OnSuccess, it returns it exactly where its error result is nil, and nil
+// (or something else) where the error is not (`if err := db.Ping(); err !=
+// nil { return nil, err }; return db, nil`): a caller that returns both
+// results as they are hands the parameter on only where the call succeeds.
+type PassThrough struct {
+	Param, Result int
+	OnSuccess     bool
+}
 
 // passesThrough reports whether parameter i passes through.
 func (f *funcFact) passesThrough(i int) bool {
@@ -84,7 +92,11 @@ func (f *funcFact) String() string {
 	add("sharedpools", f.SharedPools)
 	add("freshpools", f.FreshPools)
 	for _, pt := range f.PassThrough {
-		parts = append(parts, fmt.Sprintf("passes[%d→%d]", pt.Param, pt.Result))
+		if pt.OnSuccess {
+			parts = append(parts, fmt.Sprintf("passesonsuccess[%d→%d]", pt.Param, pt.Result))
+		} else {
+			parts = append(parts, fmt.Sprintf("passes[%d→%d]", pt.Param, pt.Result))
+		}
 	}
 	return strings.Join(parts, " ")
 }
@@ -168,6 +180,13 @@ func (e *pkgAnalysis) computeFact(fn *ssa.Function) *funcFact {
 	}
 	for i, p := range fn.Params {
 		r := e.paramResource(p.Type())
+		if r == nil && e.isPool(p.Type()) && !samePackage(fn, p.Type()) {
+			// A pool passed in: whether the function closes it, keeps it,
+			// only uses it or returns it tells a caller that opened it
+			// whether it still holds it. The pool's own package (gorm's
+			// methods of *gorm.DB) is what the catalog says it is.
+			r = e.cat.poolResource(p.Type())
+		}
 		if r == nil {
 			continue
 		}
@@ -183,14 +202,15 @@ func (e *pkgAnalysis) computeFact(fn *ssa.Function) *funcFact {
 		effects := map[effectKey]effect{{fn, p, direct, 0}: {kind: always}}
 		sub, j := e.judgeInput(fn, in, nil, 1, effects)
 		heldAtExit := j.verdicts[0].heldAtExit
-		if heldAtExit && !releasesSomewhere(sub) && !releasedAtSomeExit(j) {
-			fact.Borrows = append(fact.Borrows, i)
+		// Returned (also as the result of a call that passes it on only on
+		// success, which is no hand-over: hence before the borrow), and
+		// otherwise only used.
+		if pts := e.passThroughResults(fn, i, in, effects); len(pts) > 0 {
+			fact.PassThrough = append(fact.PassThrough, pts...)
 			continue
 		}
-		if results := e.passThroughResults(fn, in, effects); len(results) > 0 {
-			for _, k := range results {
-				fact.PassThrough = append(fact.PassThrough, PassThrough{Param: i, Result: k})
-			}
+		if heldAtExit && !releasesSomewhere(sub) && !releasedAtSomeExit(j) {
+			fact.Borrows = append(fact.Borrows, i)
 			continue
 		}
 		if heldAtExit {
@@ -212,11 +232,22 @@ func (e *pkgAnalysis) computeFact(fn *ssa.Function) *funcFact {
 	return fact
 }
 
+// samePackage reports whether fn belongs to the package that declares the
+// named type t.
+func samePackage(fn *ssa.Function, t types.Type) bool {
+	n := namedOf(t)
+	return n != nil && fn.Pkg != nil && n.Obj().Pkg() == fn.Pkg.Pkg
+}
+
 // passThroughResults returns the results as which fn returns its input in
-// as it is, when it does so at some return and otherwise only uses it: no
-// event gives it back or hands it over but the returns, and every exit
-// still holds it once the returns are not counted as hand-overs.
-func (e *pkgAnalysis) passThroughResults(fn *ssa.Function, in *obligation, effects map[effectKey]effect) []int {
+// (parameter param) as it is, when it does so at some return and otherwise
+// only uses it: no event gives it back or hands it over but the returns,
+// and every exit still holds it once the returns are not counted as
+// hand-overs. Each is OnSuccess when every return with that result says
+// whether it failed (its error result is known nil or not nil there) and
+// returns the input exactly where it succeeded, or returns both results of
+// a call that passes it on only on success.
+func (e *pkgAnalysis) passThroughResults(fn *ssa.Function, param int, in *obligation, effects map[effectKey]effect) []PassThrough {
 	var results []int
 	for ret := range ssaq.Instrs[*ssa.Return](fn) {
 		for k, v := range ret.Results {
@@ -239,7 +270,72 @@ func (e *pkgAnalysis) passThroughResults(fn *ssa.Function, in *obligation, effec
 			return nil
 		}
 	}
-	return results
+	pts := make([]PassThrough, 0, len(results))
+	for _, k := range results {
+		pts = append(pts, PassThrough{Param: param, Result: k, OnSuccess: e.passesOnSuccess(fn, in, k)})
+	}
+	return pts
+}
+
+// passesOnSuccess reports whether every return of fn fills result k with
+// the input in exactly where its error result is nil: known nil there
+// (`return db, nil`), or the error of a call that passes in on as that
+// result only on success (`return prep(db)`); and with something else
+// where it is known not nil.
+func (e *pkgAnalysis) passesOnSuccess(fn *ssa.Function, in *obligation, k int) bool {
+	results := fn.Signature.Results()
+	last := results.Len() - 1
+	if last <= 0 || k == last || !types.Identical(results.At(last).Type(), ssaq.ErrorType) {
+		return false
+	}
+	for ret := range ssaq.Instrs[*ssa.Return](fn) {
+		v, _ := e.q.Resolve(ret.Results[k])
+		passes := in.aliases.kind[v] == direct
+		switch e.q.ValueAt(ret.Results[last], ret.Block()) {
+		case ssaq.False: // succeeded
+		case ssaq.True: // failed
+			if passes {
+				return false
+			}
+		default:
+			if passes && !e.passedOnSuccess(ret, k) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// passedOnSuccess reports whether ret returns, as its result k and its
+// error, the results of one call whose fact passes a parameter on as that
+// result only where the call succeeds (PassThrough.OnSuccess): the value
+// of result k is that parameter only where the error is nil.
+func (e *pkgAnalysis) passedOnSuccess(ret *ssa.Return, k int) bool {
+	last := len(ret.Results) - 1
+	v, _ := e.q.Resolve(ret.Results[k])
+	errv, _ := e.q.Resolve(ret.Results[last])
+	ex, ok := v.(*ssa.Extract)
+	if !ok {
+		return false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok || ssaq.CallError(call) != errv || errv == nil {
+		return false
+	}
+	f := ssaq.CalleeFunc(call.Common())
+	if f == nil || call.Common().IsInvoke() {
+		return false
+	}
+	fact := e.factOf(f)
+	if fact == nil {
+		return false
+	}
+	for _, pt := range fact.PassThrough {
+		if pt.Result == ex.Index && pt.OnSuccess {
+			return true
+		}
+	}
+	return false
 }
 
 // errorCorrelated reports whether fn gives an input back (or takes it over)

@@ -38,8 +38,8 @@ func TestNaiveForm(t *testing.T) {
 func TestLargeFunction(t *testing.T) {
 	t.Parallel()
 	var b strings.Builder
-	b.WriteString("package large\n\nimport (\n\t\"context\"\n\t\"database/sql\"\n\t\"errors\"\n)\n\nvar errStop = errors.New(\"stop\")\n\n")
-	b.WriteString("func Big(ctx context.Context, db *sql.DB, flags []bool) (int, error) { // want `too large to lift`\n\ttotal := 0\n")
+	b.WriteString("package large // want package:`ownership facts`\n\nimport (\n\t\"context\"\n\t\"database/sql\"\n\t\"errors\"\n)\n\nvar errStop = errors.New(\"stop\")\n\n")
+	b.WriteString("func Big(ctx context.Context, db *sql.DB, flags []bool) (int, error) { // want `too large to lift` Big:`borrows\\[1\\]`\n\ttotal := 0\n")
 	line := 13 // the line of the first acquisition
 	for i := 0; i < 800; i++ {
 		leaks := i%10 == 9

@@ -162,3 +162,82 @@ func openForTest(t cleaner, dsn string) *sql.DB {
 	t.Cleanup(func() { db.Close() })
 	return db
 }
+
+// ready returns the pool it is given where it answers, nil where it does
+// not: it passes the pool through only on success.
+func ready(ctx context.Context, db *sql.DB) (*sql.DB, error) { // want ready:`passesonsuccess\[1→0\]`
+	if err := db.PingContext(ctx); err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+// migrate only uses the pool it is given.
+func migrate(ctx context.Context, db *sql.DB) error { // want migrate:`borrows\[1\]`
+	_, err := db.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS t (n int)")
+	return err
+}
+
+// grype v0.120.0's shape: the pool is dropped where ready fails.
+func openReadyLeaks(ctx context.Context, dsn string) (*sql.DB, error) {
+	db, err := sql.Open("postgres", dsn) // want `db \(\*sql\.DB from sql\.Open\) is not closed on every path: the return at line 187 leaks it`
+	if err != nil {
+		return nil, err
+	}
+	return ready(ctx, db)
+}
+
+// grype v0.120.1's fix.
+func openReadyClosed(ctx context.Context, dsn string) (*sql.DB, error) {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return nil, err
+	}
+	p, err := ready(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// A function that only uses the pool does not take it: where it fails
+// the pool is dropped.
+func openMigrateLeaks(ctx context.Context, dsn string) (*sql.DB, error) {
+	db, err := sql.Open("postgres", dsn) // want `db \(\*sql\.DB from sql\.Open\) is not closed on every path: the return at line 212 leaks it`
+	if err != nil {
+		return nil, err
+	}
+	if err := migrate(ctx, db); err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+func openMigrateClosed(ctx context.Context, dsn string) (*sql.DB, error) {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// keepPool stores the pool it is given: it takes it over.
+var pools []*sql.DB
+
+func keepPool(db *sql.DB) { // want keepPool:`releases\[0\]`
+	pools = append(pools, db)
+}
+
+func openKept(dsn string) error {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return err
+	}
+	keepPool(db)
+	return nil
+}

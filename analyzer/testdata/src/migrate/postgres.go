@@ -108,8 +108,10 @@ func WithInstanceFixed(instance *sql.DB, config *Config) (Driver, error) {
 // asks for WithInstance's fact, and so for WithConnection's and
 // ensureVersionTable's, before *Postgres is known to own its connection.
 // Facts computed then are computed again once the owners are known.
+// WithInstance keeps the pool only where it succeeds: where it fails, the
+// pool is dropped, as in upstream's drivers.
 func (p *Postgres) Open(url string) (Driver, error) {
-	db, err := sql.Open("postgres", url)
+	db, err := sql.Open("postgres", url) // want `db \(\*sql\.DB from sql\.Open\) is not closed on every path: the return at line 118 leaks it`
 	if err != nil {
 		return nil, err
 	}

@@ -76,3 +76,78 @@ func keptIsTaken(ctx context.Context, db *sql.DB) error {
 	_, err = keep(prep).ExecContext(ctx)
 	return err
 }
+
+// ping returns the connection it is given exactly where it succeeds, and
+// nil where it fails: it passes it through only on success.
+func ping(ctx context.Context, c *sql.Conn) (*sql.Conn, error) { // want ping:`passesonsuccess\[1→0\]`
+	if err := c.PingContext(ctx); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// pingAgain returns ping's two results as they are: on success too.
+func pingAgain(ctx context.Context, c *sql.Conn) (*sql.Conn, error) { // want pingAgain:`passesonsuccess\[1→0\]`
+	return ping(ctx, c)
+}
+
+// pingOrNot returns the connection also where it fails: it passes it
+// through on every path.
+func pingOrNot(ctx context.Context, c *sql.Conn) (*sql.Conn, error) { // want pingOrNot:`passes\[1→0\]`
+	return c, c.PingContext(ctx)
+}
+
+// Returning ping's results as they are hands the connection on where ping
+// succeeds; where it fails the result is nil and the connection leaks.
+func pingReturnedLeaks(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
+	c, err := db.Conn(ctx) // want `c \(\*sql\.Conn from db\.Conn\) is not closed on every path: the return at line 107 leaks it`
+	if err != nil {
+		return nil, err
+	}
+	return ping(ctx, c)
+}
+
+func pingTupleLeaks(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
+	c, err := db.Conn(ctx) // want `c \(\*sql\.Conn from db\.Conn\) is not closed on every path: the return at line 116 leaks it`
+	if err != nil {
+		return nil, err
+	}
+	p, err := pingAgain(ctx, c)
+	return p, err
+}
+
+func pingCheckedLeaks(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
+	c, err := db.Conn(ctx) // want `c \(\*sql\.Conn from db\.Conn\) is not closed on every path: the return at line 126 leaks it`
+	if err != nil {
+		return nil, err
+	}
+	p, err := ping(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// The fix: close it where ping fails.
+func pingClosedOnFailure(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := ping(ctx, c)
+	if err != nil {
+		c.Close()
+		return nil, err
+	}
+	return p, err // err is nil here: the connection goes to the caller
+}
+
+// pingOrNot returns the connection where it fails too: returning its
+// results hands it on on every path (the caller's error check decides).
+func pingOrNotReturned(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return pingOrNot(ctx, c)
+}

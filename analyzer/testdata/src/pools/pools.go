@@ -77,7 +77,7 @@ func (s *Server) Close() error {
 }
 
 // shutdown is a shutdown helper: closing a parameter is legitimate.
-func shutdown(db *sql.DB, s *Server) {
+func shutdown(db *sql.DB, s *Server) { // want shutdown:`releases\[0\]`
 	db.Close()
 	s.db.Close()
 }

@@ -1,4 +1,4 @@
-// Package robust holds shapes that once could trip an analysis up, and a
+// Package robust holds shapes that once could trip an analysis up, and a // want package:`ownership facts`
 // function the test makes the analysis panic on.
 package robust
 
@@ -8,7 +8,7 @@ import (
 )
 
 // boom is the function the robustness test makes the analysis panic on.
-func boom(ctx context.Context, db *sql.DB) error { // want `internal error: connrelease could not analyse boom: injected failure \(please report it\)`
+func boom(ctx context.Context, db *sql.DB) error { // want `internal error: connrelease could not analyse boom: injected failure \(please report it\)` boom:`borrows\[1\]`
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
@@ -17,7 +17,7 @@ func boom(ctx context.Context, db *sql.DB) error { // want `internal error: conn
 }
 
 // afterBoomLeaks shows that the run goes on after one function failed.
-func afterBoomLeaks(ctx context.Context, db *sql.DB) error {
+func afterBoomLeaks(ctx context.Context, db *sql.DB) error { // want afterBoomLeaks:`borrows\[1\]`
 	conn, err := db.Conn(ctx) // want `conn \(\*sql\.Conn from db\.Conn\) is not closed on every path: the return at line 25 leaks it`
 	if err != nil {
 		return err
@@ -64,7 +64,7 @@ func (r *Repo[T]) AllDeferClose(ctx context.Context, q string) ([]T, error) {
 	return out, rows.Err()
 }
 
-func firstOf[T any, PT interface {
+func firstOf[T any, PT interface { // want firstOf:`borrows\[1\]`
 	*T
 	Scan(*sql.Rows) error
 }](ctx context.Context, db *sql.DB, q string) (T, error) {
@@ -83,7 +83,7 @@ func firstOf[T any, PT interface {
 }
 
 // Range-over-func, goto, labelled loops, select and recursion in one place.
-func shapes(ctx context.Context, db *sql.DB, seq func(func(int) bool)) error {
+func shapes(ctx context.Context, db *sql.DB, seq func(func(int) bool)) error { // want shapes:`releases\[1\]`
 	for i := range seq {
 		if i > 3 {
 			goto done

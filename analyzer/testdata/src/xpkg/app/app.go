@@ -1,4 +1,4 @@
-// Package app is the top of the chain: it imports neither database/sql's
+// Package app is the top of the chain: it imports neither database/sql's // want package:`ownership facts`
 // acquisitions nor pgx, only the wrappers, and still holds obligations.
 package app
 
@@ -30,7 +30,7 @@ func dashboardReleases(ctx context.Context, r *wrap.Repo) error {
 }
 
 // sessionLeaks forgets the owning struct on the error path.
-func sessionLeaks(ctx context.Context, db *sql.DB) error {
+func sessionLeaks(ctx context.Context, db *sql.DB) error { // want sessionLeaks:`borrows\[1\]`
 	s, err := tenant.NewSession(ctx, db) // want `s \(\*tenant\.Session from tenant\.NewSession\) is not closed on every path: the return at line 39 leaks it`
 	if err != nil {
 		return err
@@ -42,7 +42,7 @@ func sessionLeaks(ctx context.Context, db *sql.DB) error {
 }
 
 // sessionDeferClose closes the owning struct on every path.
-func sessionDeferClose(ctx context.Context, db *sql.DB) error {
+func sessionDeferClose(ctx context.Context, db *sql.DB) error { // want sessionDeferClose:`borrows\[1\]`
 	s, err := tenant.NewSession(ctx, db)
 	if err != nil {
 		return err
