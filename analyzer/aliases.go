@@ -159,14 +159,20 @@ func (w *aliasWalk) passedThrough(v ssa.Value, call *ssa.Call) {
 		if pt.Param >= len(c.Args) || c.Args[pt.Param] != v {
 			continue
 		}
-		if c.Signature().Results().Len() == 1 {
-			w.add(call, direct)
-			continue
-		}
-		for _, ref := range *call.Referrers() {
-			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == pt.Result {
-				w.add(ex, direct)
-			}
+		w.addResult(call, pt.Result)
+	}
+}
+
+// addResult adds result k of call, as direct: the call itself when it has
+// one result, else the Extract of it.
+func (w *aliasWalk) addResult(call *ssa.Call, k int) {
+	if call.Common().Signature().Results().Len() == 1 {
+		w.add(call, direct)
+		return
+	}
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == k {
+			w.add(ex, direct)
 		}
 	}
 }
@@ -182,15 +188,7 @@ func (w *aliasWalk) poolView(v ssa.Value, call *ssa.Call) {
 	if f == nil || c.IsInvoke() || len(c.Args) == 0 || c.Args[0] != v || !w.e.isPool(v.Type()) || !w.e.cat.poolView(f) {
 		return
 	}
-	if c.Signature().Results().Len() == 1 {
-		w.add(call, direct)
-		return
-	}
-	for _, ref := range *call.Referrers() {
-		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
-			w.add(ex, direct)
-		}
-	}
+	w.addResult(call, 0)
 }
 
 // holdsContainer reports whether v is a container, or the cell of one.
